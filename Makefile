@@ -1,0 +1,54 @@
+# Integration Portal — the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+LANGUAGE_CODES := de en tr ar ru uk fa
+
+.PHONY: run test serve install migrate demo lint format messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+	$(MANAGE) compile_catalogues
+
+## make run: set up everything and serve the demo site on http://127.0.0.1:8000 (SQLite)
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) runserver 127.0.0.1:8000
+
+## make test: lint, checks and the whole test suite (DATABASE_URL selects PostgreSQL)
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest -n 2
+
+## make serve: production server (needs SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS …)
+serve: install
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/gunicorn portal.wsgi --bind 0.0.0.0:8000 --workers 3
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+## make messages: collect interface strings into the .po catalogues (needs GNU gettext)
+messages: install
+	$(MANAGE) makemessages $(foreach code,$(LANGUAGE_CODES),-l $(code)) --no-obsolete --ignore=.venv --ignore=static
+
+clean:
+	rm -rf $(VENV) static db.sqlite3

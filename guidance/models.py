@@ -1,0 +1,152 @@
+"""Guidance material: work aids, task descriptions, method cards and project pages."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock
+from home.listing import filter_query_string, paginate, selected
+from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
+from locales.utils import localize_all, localized_choices, translation_map
+
+
+@register_snippet
+class GuidanceTopic(Taxonomy):
+    """Vereinsarbeit, Förderung, Vernetzung, Öffentlichkeitsarbeit, …"""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("guidance topic")
+        verbose_name_plural = _("guidance topics")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_guidancetopic_slug")
+        ]
+
+
+class GuidanceIndexPage(Page):
+    """Guidance material, filterable by topic and kind."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = page_translatable_fields(TranslatableField("intro"))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guidance.GuidancePage"]
+    per_page = 20
+
+    class Meta:
+        verbose_name = _("guidance index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = (
+            GuidancePage.objects.live()
+            .public()
+            .child_of(self)
+            .prefetch_related("topics")
+            .order_by("title")
+        )
+        if slug := request.GET.get("topic"):
+            pages = pages.filter(topics__slug=slug).distinct()
+        kind = request.GET.get("kind", "")
+        if kind in GuidancePage.Kind.values:
+            pages = pages.filter(kind=kind)
+        items = paginate(request, pages, self.per_page)
+        labels = translation_map(topic for page in items for topic in page.topics.all())
+        for page in items:
+            page.localized_topics = [labels[t.translation_key] for t in page.topics.all()]
+        topics = localized_choices(GuidanceTopic.objects.all())
+        context.update(
+            items=items,
+            topics=topics,
+            kinds=GuidancePage.Kind.choices,
+            selected_topic=selected(request, "topic", topics),
+            selected_kind=kind,
+            query_string=filter_query_string(request),
+        )
+        return context
+
+
+class GuidancePage(Page):
+    """A work aid, task description, method card or project description."""
+
+    class Kind(models.TextChoices):
+        WORK_AID = "work_aid", _("Work aid")
+        TASK = "task", _("Task description")
+        METHOD = "method", _("Method card")
+        PROJECT = "project", _("Project")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.WORK_AID)
+    intro = models.TextField(_("introduction"), max_length=600)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    topics = ParentalManyToManyField(
+        GuidanceTopic, verbose_name=_("topics"), blank=True, limit_choices_to=SOURCE_LANGUAGE
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"), null=True, blank=True, help_text=_("When the content was last checked.")
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("last_reviewed"),
+            ],
+            heading=_("Classification"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("contact_persons", heading=_("Contact persons"), label=_("Contact person")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+    ]
+    translatable_fields = page_translatable_fields(
+        SynchronizedField("kind"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("topics"),
+        SynchronizedField("last_reviewed"),
+        SynchronizedField("contact_persons"),
+    )
+
+    parent_page_types = ["guidance.GuidanceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("guidance page")
+        verbose_name_plural = _("guidance pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            topics=localize_all(self.topics.all()),
+            contacts=localize_all(
+                contact.person for contact in self.contact_persons.select_related("person")
+            ),
+        )
+        return context
+
+
+class GuidanceContact(Orderable):
+    page = ParentalKey(GuidancePage, on_delete=models.CASCADE, related_name="contact_persons")
+    person = models.ForeignKey(
+        "home.ContactPerson",
+        verbose_name=_("contact person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        limit_choices_to=SOURCE_LANGUAGE,
+    )
+
+    panels = [FieldPanel("person")]

@@ -1,0 +1,143 @@
+"""The shared StreamField blocks for every page type's body.
+
+Small StructBlocks, each with a template and a preview, combined in one
+BaseStreamBlock. Editors see German labels; visitors see what they wrote.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Heading level 2")), ("h3", _("Heading level 3"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "home/blocks/heading.html"
+        preview_value = {"text": "Aufgabenschwerpunkte", "level": "h2"}
+        description = _("A section heading; level 2 for sections, 3 for sub-sections.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quote"))
+    speaker = blocks.CharBlock(label=_("Speaker"), max_length=200)
+    role = blocks.CharBlock(label=_("Role"), max_length=200, required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "home/blocks/quote.html"
+        preview_value = {
+            "text": "Die Vereine erreichen Menschen, die wir sonst nicht erreichen.",
+            "speaker": "Erika Beispiel",
+            "role": "Integrationsbeauftragte",
+        }
+        description = _("A quotation with the name and role of the person quoted.")
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), max_length=300, required=False)
+    credit = blocks.CharBlock(label=_("Photo credit"), max_length=200, required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "home/blocks/image.html"
+        description = _("An image with caption and credit; its alt text comes from the image.")
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the document's title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document download")
+        template = "home/blocks/document.html"
+        description = _("A link to download a document, with its file type and size.")
+
+
+class FAQItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("Question"), max_length=300)
+    answer = blocks.RichTextBlock(label=_("Answer"), features=RICH_TEXT_FEATURES)
+
+
+class AccordionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Title"), max_length=200, required=False)
+    items = blocks.ListBlock(FAQItemBlock(), label=_("Questions"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("FAQ / accordion")
+        template = "home/blocks/accordion.html"
+        preview_value = {
+            "title": "Häufige Fragen",
+            "items": [{"question": "Wer kann mitmachen?", "answer": "<p>Alle Vereine.</p>"}],
+        }
+        description = _("Questions and answers that open and close.")
+
+
+class ContactPersonBlock(blocks.StructBlock):
+    person = SnippetChooserBlock("home.ContactPerson", label=_("Contact person"))
+
+    class Meta:
+        icon = "user"
+        label = _("Contact person")
+        template = "home/blocks/contact_person.html"
+        description = _("A contact card from the list of contact persons.")
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("Kind"),
+        choices=[("info", _("Information")), ("important", _("Important")), ("tip", _("Tip"))],
+        default="info",
+    )
+    title = blocks.CharBlock(label=_("Title"), max_length=200, required=False)
+    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "warning"
+        label = _("Call-out")
+        template = "home/blocks/callout.html"
+        preview_value = {
+            "kind": "tip",
+            "title": "Tipp",
+            "text": "<p>Laden Sie drei Wochen vorher ein.</p>",
+        }
+        description = _("A highlighted box for tips and important notes.")
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
+        icon="pilcrow",
+        features=RICH_TEXT_FEATURES,
+        template="home/blocks/paragraph.html",
+        preview_value="<p>Ein Absatz mit <b>Text</b>.</p>",
+        description=_("Text with lists and links."),
+    )
+    quote = QuoteBlock()
+    image = CaptionedImageBlock()
+    document = DocumentBlock()
+    accordion = AccordionBlock()
+    contact_person = ContactPersonBlock()
+    callout = CalloutBlock()

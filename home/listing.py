@@ -1,0 +1,22 @@
+"""What every listing page shares: pagination and keeping the filters in links."""
+
+from django.core.paginator import Paginator
+
+
+def paginate(request, items, per_page):
+    """The requested page of items; out-of-range or malformed numbers give the nearest page."""
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def filter_query_string(request):
+    """The current filters as a query string prefix for pagination links ("a=1&")."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return f"{encoded}&" if encoded else ""
+
+
+def selected(request, name, choices):
+    """The choice whose slug the request names in ?name=…, or None."""
+    slug = request.GET.get(name, "")
+    return next((choice for choice in choices if choice.slug == slug), None)

@@ -1,0 +1,66 @@
+"""Main navigation and footer links, cached per language.
+
+Building them costs a few queries, so they are cached and rebuilt when a page
+is published, unpublished, moved or deleted, or the site settings change
+(see signals.py).
+"""
+
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from locales.utils import active_language_code, localize_all
+
+from .models import SiteSettings
+
+VERSION_KEY = "navigation-version"
+
+
+def invalidate():
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def _version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def _link(page, request):
+    return {"title": page.title, "url": page.get_url(request), "url_path": page.url_path}
+
+
+def _build(request, code):
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"home": None, "main": [], "footer": []}
+    root = (
+        Page.objects.filter(
+            translation_key=site.root_page.translation_key, locale__language_code=code
+        ).first()
+        or site.root_page
+    )
+    main = [_link(page, request) for page in root.get_children().live().public().in_menu()]
+    settings = SiteSettings.for_site(site)
+    footer_pages = Page.objects.filter(id__in=settings.footer_pages())
+    order = {page_id: index for index, page_id in enumerate(settings.footer_pages())}
+    footer = sorted(localize_all(footer_pages), key=lambda page: order.get(page.id, 99))
+    return {
+        "home": _link(root, request),
+        "main": main,
+        "footer": [_link(page, request) for page in footer],
+    }
+
+
+def site_navigation(request):
+    code = active_language_code()
+    key = f"navigation:{_version()}:{request.get_host()}:{code}"
+    navigation = cache.get(key)
+    if navigation is None:
+        navigation = _build(request, code)
+        cache.set(key, navigation, 60 * 60)
+    return navigation

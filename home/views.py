@@ -1,0 +1,36 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from .listing import filter_query_string
+
+RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    """Full-text search over every page type, in the visitor's language."""
+    query = request.GET.get("q", "").strip()[:200]
+    results = None
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).search(query)
+        paginator = Paginator(pages, RESULTS_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results = paginator.page(1)
+        except EmptyPage:
+            results = paginator.page(paginator.num_pages)
+        ids = [page.id for page in results.object_list]
+        specific = {page.id: page for page in Page.objects.filter(id__in=ids).specific()}
+        results.object_list = [specific[page_id] for page_id in ids if page_id in specific]
+    return TemplateResponse(
+        request,
+        "home/search_results.html",
+        {
+            "search_query": query,
+            "results": results,
+            "title": _("Search"),
+            "query_string": filter_query_string(request),
+        },
+    )

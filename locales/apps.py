@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LocalesConfig(AppConfig):
+    name = "locales"
+    verbose_name = "Sprachen"

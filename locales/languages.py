@@ -1,0 +1,43 @@
+"""The one list of content languages.
+
+Adding a language is one line here plus `python manage.py sync_languages`
+(which creates the Wagtail locale and its aliases); see README.md.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    english_name: str
+    native_name: str
+    direction: str = "ltr"
+
+    @property
+    def is_rtl(self):
+        return self.direction == "rtl"
+
+
+LANGUAGES = [
+    Language("de", "German", "Deutsch"),
+    Language("en", "English", "English"),
+    Language("tr", "Turkish", "Türkçe"),
+    Language("ar", "Arabic", "العربية", "rtl"),
+    Language("ru", "Russian", "Русский"),
+    Language("uk", "Ukrainian", "Українська"),
+    Language("fa", "Persian", "فارسی", "rtl"),
+]
+
+DEFAULT_LANGUAGE = LANGUAGES[0].code
+BY_CODE = {language.code: language for language in LANGUAGES}
+
+
+def get_language_info(code):
+    """The Language for a code such as "ar" or "de-at"; the default language if unknown."""
+    return BY_CODE.get(code) or BY_CODE.get(code.split("-")[0]) or BY_CODE[DEFAULT_LANGUAGE]
+
+
+def django_languages():
+    """LANGUAGES for Django settings: (code, native name)."""
+    return [(language.code, language.native_name) for language in LANGUAGES]

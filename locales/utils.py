@@ -1,0 +1,117 @@
+"""Helpers that put translatable objects into the visitor's language.
+
+They work on Wagtail's generic Page and TranslatableMixin, so every content
+app can use them without this app knowing any content model.
+"""
+
+from django.db.models import Q
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, get_language_info
+
+
+def active_language_code():
+    return get_language_info(get_language() or DEFAULT_LANGUAGE).code
+
+
+def localize_all(objects):
+    """Each translatable object in the active language where a translation exists.
+
+    One query for the whole list, whatever its length. Objects that share a
+    translation key collapse into one, so a list that holds a German snippet
+    and its Turkish translation shows it once.
+    """
+    objects = list(objects)
+    if not objects:
+        return []
+    code = active_language_code()
+    model = objects[0]._meta.concrete_model
+    if issubclass(model, Page):
+        model = Page
+    keys = {obj.translation_key for obj in objects}
+    translations = {
+        obj.translation_key: obj
+        for obj in model.objects.filter(translation_key__in=keys, locale__language_code=code)
+    }
+    result, seen = [], set()
+    for obj in objects:
+        if obj.translation_key in seen:
+            continue
+        seen.add(obj.translation_key)
+        result.append(translations.get(obj.translation_key, obj))
+    return result
+
+
+def localize_one(obj):
+    """The object in the active language, or the object itself."""
+    if obj is None:
+        return None
+    return localize_all([obj])[0]
+
+
+def language_versions(page, request):
+    """One entry per configured language for the language switcher and hreflang.
+
+    Each entry has the language, the URL of this page in that language (or of
+    that language's home page where the page does not exist there), and
+    whether the page there is a real translation (not an alias that shows the
+    source text). Costs one query.
+    """
+    pages = (
+        Page.objects.live()
+        .filter(Q(translation_key=page.translation_key) | Q(depth=2))
+        .select_related("locale")
+        .only("id", "url_path", "depth", "translation_key", "alias_of_id", "locale")
+    )
+    same_page, homes = {}, {}
+    for candidate in pages:
+        code = candidate.locale.language_code
+        if candidate.translation_key == page.translation_key:
+            same_page[code] = candidate
+        elif candidate.depth == 2:
+            homes[code] = candidate
+    current = active_language_code()
+    versions = []
+    for language in LANGUAGES:
+        target = same_page.get(language.code)
+        fallback = homes.get(language.code) if target is None else None
+        if target is not None:
+            url = target.get_url(request)
+        elif fallback is not None:
+            # The home page explains that the page does not exist in this language.
+            url = f"{fallback.get_url(request)}?untranslated=1"
+        else:
+            url = None
+        versions.append(
+            {
+                "language": language,
+                "url": url,
+                "is_current": language.code == current,
+                "exists": target is not None,
+                "is_translation": target is not None and target.alias_of_id is None,
+            }
+        )
+    return versions
+
+
+def translation_map(objects):
+    """{translation_key: object in the active language} for translatable objects (one query)."""
+    return {obj.translation_key: obj for obj in localize_all(objects)}
+
+
+def localized_choices(queryset):
+    """Every item of a translatable model once, in the active language where translated.
+
+    For filter forms: a Turkish visitor sees Turkish labels, and German ones
+    for labels nobody has translated yet. One query.
+    """
+    code = active_language_code()
+    items = queryset.filter(locale__language_code__in={code, DEFAULT_LANGUAGE}).select_related(
+        "locale"
+    )
+    chosen = {}
+    for item in items:
+        if item.translation_key not in chosen or item.locale.language_code == code:
+            chosen[item.translation_key] = item
+    return sorted(chosen.values(), key=lambda item: str(item).casefold())
