@@ -1,4 +1,5 @@
 from django import template
+from wagtail.models import Page
 
 from locales.languages import DEFAULT_LANGUAGE, get_language_info
 from locales.utils import language_versions
@@ -10,7 +11,7 @@ def _versions(context):
     """Language versions of the current page, computed once per request."""
     request = context.get("request")
     page = context.get("page")
-    if request is None or page is None:
+    if request is None or not isinstance(page, Page):
         return []
     cache = getattr(request, "_language_versions", None)
     if cache is None:
@@ -39,7 +40,7 @@ def hreflang_links(context):
 @register.simple_tag
 def content_language(page):
     """The language a page's text is written in: the source's for an alias."""
-    if page is None:
+    if not isinstance(page, Page):
         return None
     if getattr(page, "alias_of_id", None):
         # Aliases are made from the source tree (wagtail-localize's synctree).

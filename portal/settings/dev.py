@@ -8,3 +8,7 @@ from .base import env_bool
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# whitenoise serves from the finders here; there is no collected static/ folder.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

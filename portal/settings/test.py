@@ -19,3 +19,7 @@ CACHES = {
 }
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# whitenoise serves from the finders here; there is no collected static/ folder.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
