@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.cache import lazy_context
 from home.listing import filter_query_string, paginate, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
 from locales.utils import localize_all, localized_choices, translation_map
@@ -47,6 +48,13 @@ class GuidanceIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(lazy_context(lambda: self.listing(request), self.LISTING_KEYS))
+        return context
+
+    LISTING_KEYS = ["items", "topics", "kinds", "selected_topic", "selected_kind", "query_string"]
+
+    def listing(self, request):
+        """The requested page of guidance with its filters, labels in the visitor's language."""
         pages = (
             GuidancePage.objects.live()
             .public()
@@ -64,15 +72,14 @@ class GuidanceIndexPage(Page):
         for page in items:
             page.localized_topics = [labels[t.translation_key] for t in page.topics.all()]
         topics = localized_choices(GuidanceTopic.objects.all())
-        context.update(
-            items=items,
-            topics=topics,
-            kinds=GuidancePage.Kind.choices,
-            selected_topic=selected(request, "topic", topics),
-            selected_kind=kind,
-            query_string=filter_query_string(request),
-        )
-        return context
+        return {
+            "items": items,
+            "topics": topics,
+            "kinds": GuidancePage.Kind.choices,
+            "selected_topic": selected(request, "topic", topics),
+            "selected_kind": kind,
+            "query_string": filter_query_string(request),
+        }
 
 
 class GuidancePage(Page):
@@ -131,10 +138,18 @@ class GuidancePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            topics=localize_all(self.topics.all()),
-            contacts=localize_all(
-                contact.person for contact in self.contact_persons.select_related("person")
-            ),
+            lazy_context(
+                lambda: {
+                    "topics": localize_all(self.topics.all()),
+                    "contacts": localize_all(
+                        contact.person
+                        for contact in self.contact_persons.select_related(
+                            "person", "person__photo"
+                        )
+                    ),
+                },
+                ["topics", "contacts"],
+            )
         )
         return context
 

@@ -1,8 +1,7 @@
 """Main navigation and footer links, cached per language.
 
-Building them costs a few queries, so they are cached and rebuilt when a page
-is published, unpublished, moved or deleted, or the site settings change
-(see signals.py).
+Building them costs a few queries, so they are cached under the content
+version (cache.py) and rebuilt after any change to the content.
 """
 
 from django.core.cache import cache
@@ -10,24 +9,8 @@ from wagtail.models import Page, Site
 
 from locales.utils import active_language_code, localize_all
 
+from .cache import content_version
 from .models import SiteSettings
-
-VERSION_KEY = "navigation-version"
-
-
-def invalidate():
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, None)
-
-
-def _version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.set(VERSION_KEY, version, None)
-    return version
 
 
 def _link(page, request):
@@ -58,7 +41,7 @@ def _build(request, code):
 
 def site_navigation(request):
     code = active_language_code()
-    key = f"navigation:{_version()}:{request.get_host()}:{code}"
+    key = f"navigation:{content_version()}:{request.get_host()}:{code}"
     navigation = cache.get(key)
     if navigation is None:
         navigation = _build(request, code)

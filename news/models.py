@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.cache import lazy_context
 from home.listing import filter_query_string, paginate, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
 from locales.utils import localize_all, localize_one, localized_choices, translation_map
@@ -76,6 +77,20 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(lazy_context(lambda: self.listing(request), self.LISTING_KEYS))
+        return context
+
+    LISTING_KEYS = [
+        "items",
+        "categories",
+        "selected_category",
+        "years",
+        "selected_year",
+        "query_string",
+    ]
+
+    def listing(self, request):
+        """The requested page of news with its filters, labels in the visitor's language."""
         pages = news_items(self.locale_id).child_of(self)
         years = [d.year for d in pages.dates("date", "year", order="DESC")]
         if slug := request.GET.get("category"):
@@ -86,15 +101,14 @@ class NewsIndexPage(Page):
         items = paginate(request, pages, self.per_page)
         with_localized_categories(items)
         categories = localized_choices(NewsCategory.objects.all())
-        context.update(
-            items=items,
-            categories=categories,
-            selected_category=selected(request, "category", categories),
-            years=years,
-            selected_year=int(year) if year.isdigit() else None,
-            query_string=filter_query_string(request),
-        )
-        return context
+        return {
+            "items": items,
+            "categories": categories,
+            "selected_category": selected(request, "category", categories),
+            "years": years,
+            "selected_year": int(year) if year.isdigit() else None,
+            "query_string": filter_query_string(request),
+        }
 
 
 class NewsPage(Page):
@@ -197,8 +211,13 @@ class NewsPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            categories=localize_all(self.categories.all()),
-            partners=localize_all(self.partner_organisations.all()),
-            press_contact=localize_one(self.press_contact),
+            lazy_context(
+                lambda: {
+                    "categories": localize_all(self.categories.all()),
+                    "partners": localize_all(self.partner_organisations.all()),
+                    "press_contact": localize_one(self.press_contact),
+                },
+                ["categories", "partners", "press_contact"],
+            )
         )
         return context

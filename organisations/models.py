@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
+from home.cache import lazy_context
 from home.listing import filter_query_string, paginate, selected
 from home.models import (
     SOURCE_LANGUAGE,
@@ -79,6 +80,13 @@ class OrganisationIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(lazy_context(lambda: self.listing(request), self.LISTING_KEYS))
+        return context
+
+    LISTING_KEYS = ["items", "directory_query", "filters", "selected", "query_string"]
+
+    def listing(self, request):
+        """The directory's page of results, filter choices and labels, in the visitor's language."""
         organisations, query = self.organisations(request)
         items = paginate(request, organisations, self.per_page)
         labels = translation_map(
@@ -93,14 +101,15 @@ class OrganisationIndexPage(Page):
             "language": localized_choices(SpokenLanguage.objects.all()),
             "district": localized_choices(District.objects.all()),
         }
-        context.update(
-            items=items,
-            search_query=query,
-            filters=filters,
-            selected={name: selected(request, name, choices) for name, choices in filters.items()},
-            query_string=filter_query_string(request),
-        )
-        return context
+        return {
+            "items": items,
+            "directory_query": query,
+            "filters": filters,
+            "selected": {
+                name: selected(request, name, choices) for name, choices in filters.items()
+            },
+            "query_string": filter_query_string(request),
+        }
 
 
 class OrganisationPage(Page):
@@ -264,26 +273,43 @@ class OrganisationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        labels = translation_map(
-            [*self.fields_of_action.all(), *self.target_groups.all(), *self.languages.all()]
-            + ([self.district] if self.district else [])
-        )
-        context.update(
-            fields_of_action=[labels[item.translation_key] for item in self.fields_of_action.all()],
-            target_groups=[labels[item.translation_key] for item in self.target_groups.all()],
-            spoken_languages=[labels[item.translation_key] for item in self.languages.all()],
-            district=labels.get(getattr(self.district, "translation_key", None)),
-            contacts=localize_all(
-                contact.person for contact in self.contact_persons.select_related("person")
-            ),
-            committees=localize_all(
-                Committee.objects.filter(
-                    members__translation_key=self.translation_key
-                ).select_related("kind")
-            ),
-            events=self.upcoming_events(),
-        )
+        context.update(lazy_context(self.details, self.DETAIL_KEYS))
         return context
+
+    DETAIL_KEYS = [
+        "fields_of_action",
+        "target_groups",
+        "spoken_languages",
+        "district",
+        "contacts",
+        "committees",
+        "events",
+    ]
+
+    def details(self):
+        """Labels, contacts, committees and events in the visitor's language."""
+        fields, groups, languages = (
+            list(self.fields_of_action.all()),
+            list(self.target_groups.all()),
+            list(self.languages.all()),
+        )
+        labels = translation_map(
+            [*fields, *groups, *languages] + ([self.district] if self.district else [])
+        )
+        return {
+            "fields_of_action": [labels[item.translation_key] for item in fields],
+            "target_groups": [labels[item.translation_key] for item in groups],
+            "spoken_languages": [labels[item.translation_key] for item in languages],
+            "district": labels.get(getattr(self.district, "translation_key", None)),
+            "contacts": localize_all(
+                contact.person
+                for contact in self.contact_persons.select_related("person", "person__photo")
+            ),
+            "committees": localize_all(
+                Committee.objects.filter(members__translation_key=self.translation_key)
+            ),
+            "events": self.upcoming_events(),
+        }
 
 
 class OrganisationContact(Orderable):

@@ -106,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "locales.context_processors.language",
+                "home.context_processors.content",
             ],
         },
     },
@@ -168,6 +169,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Rendered page fragments are cached this long (and dropped on any content change).
+PAGE_FRAGMENT_CACHE_SECONDS = int(os.environ.get("PAGE_FRAGMENT_CACHE_SECONDS", "300"))
 
 # Uploads: refuse oversized files and decompression bombs.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -240,4 +244,19 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # Wagtail runs its search and reference-index updates as tasks; each logs two lines.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# --- translation workflow (locales app) ---
+# Machine translation is an aid for translators: DeepL when DEEPL_AUTH_KEY is set,
+# LibreTranslate when LIBRETRANSLATE_URL (and LIBRETRANSLATE_API_KEY) is set, each
+# language sent to a service that knows it; without either, no translate button.
+from locales.machine_translation import translator_setting  # noqa: E402
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting(os.environ)
+# Submitting a page for translation does not publish it: a translator publishes.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Page types whose German pages the Moderation group edits and approves (setup_roles).
+MODERATED_SECTIONS = ["events.EventIndexPage"]
+# --- end of translation workflow ---

@@ -1,0 +1,101 @@
+"""The demo content: `load_demo_content` runs twice without duplicates, and every page renders.
+
+Loading takes a while, so the module loads it once (in a transaction rolled back at the end)
+and its tests share the result. Marked `demo_content`; `make test` runs it with the rest.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+from wagtail.snippets.models import get_snippet_models
+
+from home.models import HomePage
+from locales.languages import LANGUAGES
+from tests.conftest import PAGE_TYPES
+
+pytestmark = [pytest.mark.demo_content, pytest.mark.django_db]
+
+
+def counts():
+    """How many of each thing the demo content creates."""
+    result = {
+        "pages": Page.objects.count(),
+        "aliases": Page.objects.filter(alias_of__isnull=False).count(),
+        "locales": Locale.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "sites": Site.objects.count(),
+    }
+    for snippet_model in get_snippet_models():
+        result[snippet_model._meta.label] = snippet_model.objects.count()
+    return result
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The counts after loading the demo content once; rolled back after the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", verbosity=0)
+        yield counts()
+        transaction.set_rollback(True)
+
+
+def test_demo_content_creates_every_kind_of_thing(demo):
+    assert demo["locales"] == len(LANGUAGES)
+    assert demo["images"] > 0 and demo["documents"] > 0 and demo["users"] > 0
+    assert demo["aliases"] > 0
+    assert all(number > 0 for label, number in demo.items() if "." in label), demo
+
+
+def test_second_run_creates_no_duplicates(demo):
+    call_command("load_demo_content", verbosity=0)
+    assert counts() == demo
+
+
+def test_site_root_is_the_german_home_page(demo):
+    site = Site.objects.get(is_default_site=True)
+    assert Site.objects.count() == 1
+    root = site.root_page.specific
+    assert isinstance(root, HomePage)
+    assert root.locale.language_code == "de"
+    assert not Page.objects.filter(depth=2).exclude(content_type=root.content_type).exists()
+
+
+def test_every_language_has_a_home_page(demo):
+    homes = HomePage.objects.filter(depth=2).values_list("locale__language_code", flat=True)
+    assert sorted(homes) == sorted(language.code for language in LANGUAGES)
+
+
+def sitemap_paths(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    return [
+        urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
+    ]
+
+
+def test_every_page_in_the_sitemap_renders(demo, client):
+    paths = sitemap_paths(client)
+    assert {path.split("/")[1] for path in paths} >= {"de", "en", "tr", "ar"}
+    failures = [(path, status) for path in paths if (status := client.get(path).status_code) != 200]
+    assert not failures
+
+
+def test_aliases_of_every_page_type_render(demo, client):
+    """One alias per page type in Farsi (right-to-left, no real translations)."""
+    aliases = {}
+    for page in Page.objects.filter(locale__language_code="fa", alias_of__isnull=False):
+        aliases.setdefault(page.specific_class.__name__, page)
+    assert set(aliases) == set(PAGE_TYPES)
+    for page in aliases.values():
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert '<html lang="fa" dir="rtl">' in response.content.decode()
