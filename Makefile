@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-LANGUAGE_CODES := de en tr ar ru uk fa
+LANGUAGE_CODES = $(shell $(BIN)/python -c "from locales.languages import LANGUAGES; print(*(l.code for l in LANGUAGES))")
 
 .PHONY: run test serve install migrate demo lint format messages clean
 
@@ -48,7 +48,7 @@ format: install
 
 ## make messages: collect interface strings into the .po catalogues (needs GNU gettext)
 messages: install
-	$(MANAGE) makemessages $(foreach code,$(LANGUAGE_CODES),-l $(code)) --no-obsolete --ignore=.venv --ignore=static
+	$(MANAGE) makemessages $(foreach code,$(LANGUAGE_CODES),-l $(code)) --no-obsolete --ignore=.venv --ignore=static --ignore=tests --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) static db.sqlite3

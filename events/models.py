@@ -2,13 +2,24 @@
 
 An EventPage follows the structure of a municipal event description
 (background, target groups, goals, format, procedure, speakers, schedule,
-venue, equipment, costs, promotion, registration); each date it takes place
-on is an EventOccurrence, so listings and calendars show every date.
+venue, equipment, costs, promotion, registration).
+
+Its schedule (events.recurrence) is what editors enter: the dates
+(EventOccurrence rows; the first one starts the series), an optional repeat rule
+(RRULE text the admin form builds from plain fields) and cancelled days
+(EventExceptionDate rows). Every save expands the schedule into EventDate rows,
+one per date within a window of 24 months either side of today; listings, the
+home page and calendar feeds read those rows, so a weekly event costs listings no
+more than a single date. ``manage.py update_event_dates`` (daily) moves the
+window on.
 """
+
+import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,16 +30,55 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.cache import lazy_context
 from home.listing import filter_query_string, paginate, selected
-from home.models import SOURCE_LANGUAGE, TargetGroup, page_translatable_fields
-from locales.utils import localize_all, localize_one, localized_choices, translation_map
+from home.models import (
+    SOURCE_LANGUAGE,
+    District,
+    SpokenLanguage,
+    TargetGroup,
+    page_translatable_fields,
+)
+from locales.utils import localize_one, localized_choices, translation_map
+
+from .forms import EventPageForm
+from .recurrence import Schedule, at_midnight, berlin, end_of_day, normalise_rule, window
+from .structured_data import event_json_ld, share_image_url
+
+# Query parameters of the event filters and what they select (on EventPage). The
+# slugs are those of the German terms and organisations, the same in every language.
+FILTERS = {
+    "target_group": "target_groups__slug",
+    "language": "languages__slug",
+    "organiser": "organiser__slug",
+    "district": "organiser__district__slug",
+}
+
+
+def event_filter(params, prefix=""):
+    """A Q object for the filters in params; prefix reaches EventPage from another model."""
+    condition = Q()
+    for name, lookup in FILTERS.items():
+        if value := params.get(name):
+            condition &= Q(**{f"{prefix}{lookup}": value})
+    if params.get("free"):
+        condition &= Q(**{f"{prefix}is_free": True})
+    return condition
+
+
+def date_param(params, name):
+    """?from=2027-03-01 as a date, or None when missing or malformed."""
+    try:
+        return dt.date.fromisoformat(params.get(name, ""))
+    except ValueError:
+        return None
 
 
 def upcoming_occurrences(locale_id, now=None):
-    """Occurrences of live, public events in one language that have not ended, by date."""
+    """Dates of live, public events in one language that have not ended, by start."""
     now = now or timezone.now()
     return (
-        EventOccurrence.objects.filter(
+        EventDate.objects.filter(
             page__in=EventPage.objects.live().public().filter(locale_id=locale_id),
             end__gte=now,
         )
@@ -37,8 +87,19 @@ def upcoming_occurrences(locale_id, now=None):
     )
 
 
+def with_localized_organisers(occurrences):
+    """Give each date .localized_organiser in the visitor's language (one query)."""
+    organisers = translation_map(o.page.organiser for o in occurrences if o.page.organiser)
+    for occurrence in occurrences:
+        organiser = occurrence.page.organiser
+        occurrence.localized_organiser = (
+            organisers.get(organiser.translation_key) if organiser else None
+        )
+    return occurrences
+
+
 class EventIndexPage(Page):
-    """Lists upcoming dates of the events below it, filterable by target group and organiser."""
+    """Lists the dates of the events below it, with filters, a past-events archive and pages."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
@@ -53,13 +114,24 @@ class EventIndexPage(Page):
     class Meta:
         verbose_name = _("event index")
 
-    def occurrences(self, request):
-        occurrences = upcoming_occurrences(self.locale_id).filter(page__path__startswith=self.path)
-        if slug := request.GET.get("target_group"):
-            occurrences = occurrences.filter(page__target_groups__slug=slug)
-        if slug := request.GET.get("organiser"):
-            occurrences = occurrences.filter(page__organiser__slug=slug)
-        return occurrences.distinct()
+    def occurrences(self, request, now=None):
+        """The dates the request asks for: upcoming (or past, ?past=1), filtered, in order."""
+        now = now or timezone.now()
+        params = request.GET
+        events = (
+            EventPage.objects.live().public().descendant_of(self).filter(locale_id=self.locale_id)
+        )
+        dates = EventDate.objects.filter(page__in=events).filter(event_filter(params, "page__"))
+        if day := date_param(params, "from"):
+            dates = dates.filter(end__gte=at_midnight(day))
+        if day := date_param(params, "to"):
+            dates = dates.filter(start__lte=end_of_day(day))
+        if params.get("past"):
+            dates = dates.filter(end__lt=now).order_by("-start", "page__title")
+        else:
+            dates = dates.filter(end__gte=now).order_by("start", "page__title")
+        # Each filter names one term, so the joins add no duplicate rows: no DISTINCT needed.
+        return dates.select_related("page", "page__organiser")
 
     def organiser_choices(self):
         """Organisations with events here, labelled in the visitor's language.
@@ -76,32 +148,84 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = paginate(request, self.occurrences(request), self.per_page)
-        organisers = translation_map(
-            occurrence.page.organiser for occurrence in items if occurrence.page.organiser
-        )
-        for occurrence in items:
-            organiser = occurrence.page.organiser
-            occurrence.localized_organiser = (
-                organisers.get(organiser.translation_key) if organiser else None
-            )
-        target_groups = localized_choices(TargetGroup.objects.all())
-        organiser_choices = self.organiser_choices()
-        context.update(
-            items=items,
-            target_groups=target_groups,
-            organisers=organiser_choices,
-            selected_target_group=selected(request, "target_group", target_groups),
-            selected_organiser=request.GET.get("organiser", ""),
-            query_string=filter_query_string(request),
-        )
+        calendar_params = request.GET.copy()
+        for name in ("page", "past", "from", "to"):
+            calendar_params.pop(name, None)
+        context["calendar_query"] = calendar_params.urlencode()  # the feed with these filters
+        context.update(lazy_context(lambda: self.listing(request), self.LISTING_KEYS))
         return context
+
+    LISTING_KEYS = [
+        "items",
+        "filters",
+        "selected",
+        "organisers",
+        "selected_organiser",
+        "date_from",
+        "date_to",
+        "only_free",
+        "past",
+        "query_string",
+    ]
+
+    def listing(self, request):
+        """The requested page of dates with the filters' choices, in the visitor's language."""
+        items = paginate(request, self.occurrences(request), self.per_page)
+        with_localized_organisers(items)
+        filters = {
+            "target_group": localized_choices(TargetGroup.objects.all()),
+            "language": localized_choices(SpokenLanguage.objects.all()),
+            "district": localized_choices(District.objects.all()),
+        }
+        return {
+            "items": items,
+            "filters": filters,
+            "selected": {
+                name: selected(request, name, choices) for name, choices in filters.items()
+            },
+            "organisers": self.organiser_choices(),
+            "selected_organiser": request.GET.get("organiser", ""),
+            "date_from": date_param(request.GET, "from"),
+            "date_to": date_param(request.GET, "to"),
+            "only_free": bool(request.GET.get("free")),
+            "past": bool(request.GET.get("past")),
+            "query_string": filter_query_string(request),
+        }
 
 
 class EventPage(Page):
     """One event description with every field of a structured event sheet."""
 
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Takes place as planned")
+        CANCELLED = "cancelled", _("Cancelled")
+        POSTPONED = "postponed", _("Postponed")
+        MOVED_ONLINE = "moved_online", _("Moved online")
+
     teaser = models.TextField(_("teaser"), max_length=400, help_text=_("One or two sentences."))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED
+    )
+    online_url = models.URLField(
+        _("online meeting link"),
+        blank=True,
+        help_text=_("Where to join when the event takes place online."),
+    )
+    all_day = models.BooleanField(
+        _("all-day"),
+        default=False,
+        help_text=_("The dates are whole days; their times are ignored."),
+    )
+    recurrence_rule = models.CharField(
+        _("repeat rule"),
+        max_length=500,
+        blank=True,
+        help_text=_("Built from the repeat fields (iCalendar RRULE)."),
+    )
+    ical_uid = models.CharField(
+        _("iCalendar UID"), max_length=255, blank=True, db_index=True, editable=False
+    )
+    ical_source = models.CharField(_("imported from"), max_length=500, blank=True, editable=False)
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("image"),
@@ -176,9 +300,29 @@ class EventPage(Page):
         FieldPanel("teaser"),
         FieldPanel("image"),
         FieldPanel("organiser"),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("online_url")]),
         MultiFieldPanel(
             [
-                InlinePanel("occurrences", label=_("Date"), min_num=1),
+                FieldPanel("all_day"),
+                InlinePanel(
+                    "occurrences",
+                    label=_("Date"),
+                    min_num=1,
+                    help_text=_(
+                        "The first date starts the series that the repeat rule repeats; "
+                        "further dates are single extra dates."
+                    ),
+                ),
+                FieldPanel("repeat"),
+                FieldRowPanel([FieldPanel("repeat_interval"), FieldPanel("repeat_monthly")]),
+                FieldPanel("repeat_weekdays"),
+                FieldRowPanel([FieldPanel("repeat_until"), FieldPanel("repeat_count")]),
+                InlinePanel(
+                    "exception_dates",
+                    label=_("Cancelled day"),
+                    heading=_("Cancelled days"),
+                    help_text=_("Days on which a repeated date does not take place."),
+                ),
                 FieldPanel("schedule_note"),
                 FieldRowPanel([FieldPanel("duration"), FieldPanel("group_size")]),
             ],
@@ -258,8 +402,15 @@ class EventPage(Page):
         SynchronizedField("funding_note"),
         TranslatableField("notes"),
         TranslatableField("body"),
+        # The schedule is the same in every language.
+        SynchronizedField("status"),
+        SynchronizedField("online_url"),
+        SynchronizedField("all_day"),
         SynchronizedField("occurrences"),
+        SynchronizedField("recurrence_rule"),
+        SynchronizedField("exception_dates"),
     )
+    base_form_class = EventPageForm
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
@@ -268,24 +419,109 @@ class EventPage(Page):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
+    # Dates ----------------------------------------------------------------------------------
+
+    def schedule(self):
+        """The event's Schedule (events.recurrence) from its rows, saved or not."""
+        rows = list(self.occurrences.all())
+        return Schedule(
+            first=(rows[0].start, rows[0].end) if rows else None,
+            rule=self.recurrence_rule,
+            exceptions=frozenset(row.date for row in self.exception_dates.all()),
+            extra=[(row.start, row.end) for row in rows[1:]],
+            all_day=self.all_day,
+        )
+
+    def save(self, *args, **kwargs):
+        # Saves that update a few columns (save_revision, publishing steps) leave the dates be.
+        full_save = kwargs.get("update_fields") is None
+        if full_save:
+            self.prepare_dates()
+        result = super().save(*args, **kwargs)
+        if full_save:
+            # After super().save(): modelcluster writes the child rows inside it.
+            self.rebuild_dates()
+        return result
+
+    def prepare_dates(self):
+        """Keep the rows' order (the first date starts the series) and whole days whole."""
+        self.recurrence_rule = normalise_rule(self.recurrence_rule, self.all_day)
+        rows = list(self.occurrences.all())
+        for number, row in enumerate(rows):
+            row.sort_order = number
+            if self.all_day and row.start and row.end:
+                row.start = at_midnight(berlin(row.start).date())
+                row.end = end_of_day(berlin(row.end).date())
+        self.occurrences = rows  # in memory, so that super().save() writes the changes
+
+    def rebuild_dates(self, now=None):
+        """Replace this event's EventDate rows with its schedule's dates in the window."""
+        dates = self.schedule().occurrences(*window(now and berlin(now)))
+        EventDate.objects.filter(page=self).delete()
+        EventDate.objects.bulk_create(EventDate(page=self, start=s, end=e) for s, e in dates)
+
+    def ical_status(self):
+        return {self.Status.CANCELLED: "CANCELLED", self.Status.POSTPONED: "TENTATIVE"}.get(
+            self.status, "CONFIRMED"
+        )
+
+    # Page -------------------------------------------------------------------------------------
+
+    UPCOMING_SHOWN = 12
+    PAST_SHOWN = 6
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = timezone.now()
-        occurrences = list(self.occurrences.order_by("start"))
-        labels = translation_map([*self.target_groups.all(), *self.languages.all()])
-        context.update(
-            upcoming=[occurrence for occurrence in occurrences if occurrence.end >= now],
-            past=[occurrence for occurrence in occurrences if occurrence.end < now],
-            target_group_labels=[labels[item.translation_key] for item in self.target_groups.all()],
-            language_labels=[labels[item.translation_key] for item in self.languages.all()],
-            organiser=localize_one(self.organiser),
-            funding=localize_all([self.funding_note])[0] if self.funding_note else None,
-        )
+        context.update(lazy_context(lambda: self.details(request), self.DETAIL_KEYS))
         return context
+
+    DETAIL_KEYS = [
+        "upcoming",
+        "more_upcoming",
+        "past",
+        "cancelled",
+        "target_group_labels",
+        "language_labels",
+        "organiser",
+        "funding",
+        "share_image_url",
+        "structured_data",
+    ]
+
+    def details(self, request):
+        """Dates, labels and linked snippets in the visitor's language, and schema.org data."""
+        now = timezone.now()
+        schedule = self.schedule()
+        dates = [EventDate(page=self, start=s, end=e) for s, e in schedule.occurrences()]
+        upcoming = [date for date in dates if date.end >= now]
+        past = [date for date in dates if date.end < now]
+        target_groups, languages = list(self.target_groups.all()), list(self.languages.all())
+        labels = translation_map([*target_groups, *languages])
+        organiser = localize_one(self.organiser)
+        image_url = share_image_url(self.image, request)
+        shown = upcoming[: self.UPCOMING_SHOWN]
+        return {
+            "upcoming": shown,
+            "more_upcoming": len(upcoming) - len(shown),
+            "past": past[::-1][: self.PAST_SHOWN],
+            "cancelled": [start for start in schedule.cancelled_starts() if start >= now],
+            "target_group_labels": [labels[item.translation_key] for item in target_groups],
+            "language_labels": [labels[item.translation_key] for item in languages],
+            "organiser": organiser,
+            "funding": localize_one(self.funding_note),
+            "share_image_url": image_url,
+            "structured_data": event_json_ld(
+                self, request, shown or past[-1:], organiser, image_url
+            ),
+        }
 
 
 class EventOccurrence(Orderable):
-    """One date of an event, in Europe/Berlin wall-clock time."""
+    """A date the editor enters, in Europe/Berlin wall-clock time.
+
+    The first one starts the series that the repeat rule repeats (iCalendar's
+    DTSTART); further ones are single extra dates (RDATE).
+    """
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrences")
     start = models.DateTimeField(_("start"))
@@ -304,3 +540,51 @@ class EventOccurrence(Orderable):
     def clean(self):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end must not be before the start.")})
+
+
+class EventExceptionDate(Orderable):
+    """A day on which the repetitions of an event are cancelled (iCalendar's EXDATE)."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="exception_dates")
+    date = models.DateField(_("date"))
+
+    panels = [FieldPanel("date")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cancelled day")
+        verbose_name_plural = _("cancelled days")
+
+    def __str__(self):
+        return self.date.isoformat()
+
+
+class EventDate(models.Model):
+    """One date of an event as listings and calendars show it, expanded from its schedule.
+
+    Never edited: EventPage.save() and ``manage.py update_event_dates`` rebuild the rows.
+    """
+
+    page = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="event_dates")
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+
+    class Meta:
+        verbose_name = _("event date")
+        verbose_name_plural = _("event dates")
+        ordering = ["start"]
+        indexes = [
+            models.Index(fields=["start"]),
+            models.Index(fields=["end"]),
+            models.Index(fields=["page", "start"]),
+        ]
+
+    def __str__(self):
+        return f"{self.page_id}: {berlin(self.start):%Y-%m-%d %H:%M}"
+
+    @property
+    def all_day(self):
+        return self.page.all_day
+
+    @property
+    def is_multi_day(self):
+        return berlin(self.start).date() != berlin(self.end).date()

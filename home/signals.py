@@ -6,10 +6,20 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page, TranslatableMixin
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from locales.models import ContentChange
+
 from .cache import bump_content_version
 from .models import SiteSettings
 
-VISIBLE_MODELS = (Page, TranslatableMixin, AbstractImage, AbstractDocument, SiteSettings)
+# ContentChange: marking a change as minor alters the "original was updated" notice.
+VISIBLE_MODELS = (
+    Page,
+    TranslatableMixin,
+    AbstractImage,
+    AbstractDocument,
+    SiteSettings,
+    ContentChange,
+)
 
 
 def _content_changed(**kwargs):

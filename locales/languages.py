@@ -1,7 +1,8 @@
 """The one list of content languages.
 
 Adding a language is one line here plus `python manage.py sync_languages`
-(which creates the Wagtail locale and its aliases); see README.md.
+(which creates the Wagtail locale, its aliases and its translator group) and
+an interface catalogue under locale/; see README.md ("Adding a language").
 """
 
 from dataclasses import dataclass

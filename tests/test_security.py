@@ -50,7 +50,11 @@ def test_failed_admin_logins_lock_the_account(client, db, settings):
         assert response.status_code == 200  # the form again, with an error
     last_try = client.post("/admin/login/", {"username": "redaktion", "password": "falsch"})
     assert last_try.status_code == 429
-    locked = client.post("/admin/login/", {"username": "redaktion", "password": "richtig-2026!"})
+    locked = client.post(
+        "/admin/login/",
+        {"username": "redaktion", "password": "richtig-2026!"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert locked.status_code == 429
     assert "Too many failed log-in attempts" in locked.content.decode()
     assert "_auth_user_id" not in client.session

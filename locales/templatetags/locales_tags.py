@@ -2,6 +2,7 @@ from django import template
 from wagtail.models import Page
 
 from locales.languages import DEFAULT_LANGUAGE, get_language_info
+from locales.status import VisitorState, visitor_state
 from locales.utils import language_versions
 
 register = template.Library()
@@ -38,11 +39,30 @@ def hreflang_links(context):
 
 
 @register.simple_tag
+def translation_state(page):
+    """What a visitor should be told about a translated page (locales.status.VisitorState).
+
+    Computed once per page object; German pages and aliases cost no query.
+    """
+    if not isinstance(page, Page):
+        return VisitorState()
+    state = getattr(page, "_translation_state", None)
+    if state is None:
+        if page.alias_of_id or page.locale.language_code == DEFAULT_LANGUAGE:
+            state = VisitorState()
+        else:
+            state = visitor_state(page)
+        page._translation_state = state
+    return state
+
+
+@register.simple_tag
 def content_language(page):
-    """The language a page's text is written in: the source's for an alias."""
+    """The language a page's text is written in: the source's for an alias, and for a
+    translation whose published version has no translated text yet."""
     if not isinstance(page, Page):
         return None
-    if getattr(page, "alias_of_id", None):
+    if getattr(page, "alias_of_id", None) or translation_state(page).untranslated:
         # Aliases are made from the source tree (wagtail-localize's synctree).
         return get_language_info(DEFAULT_LANGUAGE)
     return get_language_info(page.locale.language_code)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "guidance",
+    "plone_import",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales

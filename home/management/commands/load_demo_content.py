@@ -322,6 +322,16 @@ def monthly_first(weekday, count, start, end):
     return occurrences
 
 
+def quarterly_meeting(today, later=0):
+    """A date of the quarterly meeting: the second Wednesday, every three months.
+
+    later=0 is the first one, two months before today's month; later=2 the third.
+    """
+    month = today.month - 3 + 3 * later  # 0-based month count from January of today's year
+    year, month = today.year + month // 12, month % 12 + 1
+    return first_weekday_of_month(year, month, WEDNESDAY) + days(7)
+
+
 def on_days(offsets, weekday, start, end):
     """Occurrences `offsets` days from today, each moved on to the next `weekday`."""
 
@@ -2162,7 +2172,10 @@ EVENTS = [
             zu einem fachlichen Input."""
         ),
         "image": img("network-meeting"),
-        "occurrences": on_days([-50, 41, 132, 223], WEDNESDAY, "17:00", "20:00"),
+        # A real repeat rule: every three months on the second Wednesday, one date cancelled.
+        "occurrences": lambda today: [at(quarterly_meeting(today), "17:00", "20:00")],
+        "recurrence_rule": "FREQ=MONTHLY;INTERVAL=3;BYDAY=2WE",
+        "exception_dates": lambda today: [quarterly_meeting(today, later=2)],
         "schedule_note": "alle drei Monate",
         "duration": "3 Stunden",
         "group_size": "10–15 Personen",
@@ -4475,6 +4488,7 @@ CHILD_FIELDS = {
     "contact_persons": ("person",),
     "links": ("label", "url"),
     "occurrences": ("start", "end"),
+    "exception_dates": ("date",),
 }
 SPEC_ONLY_KEYS = {"key", "model"}
 QUIET_LOGGERS = ["wagtail", "django_tasks", "modelsearch"]

@@ -1,0 +1,154 @@
+"""iCalendar (RFC 5545) for events: a .ics file per event and subscribable feeds.
+
+Each event is one VEVENT for its first date with the repeat rule (RRULE) and
+the cancelled repetitions (EXDATE), plus one VEVENT per extra date, so that
+every calendar program shows the same dates as the site. Times carry
+TZID=Europe/Berlin with a VTIMEZONE; all-day dates are DATE values.
+"""
+
+import datetime as dt
+
+import icalendar
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from locales.utils import translation_map
+
+from .recurrence import berlin
+
+PRODID = "-//Integrationsportal//Veranstaltungen//DE"
+TIMEZONE = "Europe/Berlin"
+
+
+def berlin_vtimezone():
+    """Europe/Berlin as a VTIMEZONE: the EU rules in force since 1996."""
+    zone = icalendar.Timezone()
+    zone.add("tzid", TIMEZONE)
+    zone.add("x-lic-location", TIMEZONE)
+    for kind, name, start, offset_from, offset_to, month in (
+        (icalendar.TimezoneDaylight, "CEST", dt.datetime(1970, 3, 29, 2), 1, 2, 3),
+        (icalendar.TimezoneStandard, "CET", dt.datetime(1970, 10, 25, 3), 2, 1, 10),
+    ):
+        part = kind()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", dt.timedelta(hours=offset_from))
+        part.add("tzoffsetto", dt.timedelta(hours=offset_to))
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        zone.add_component(part)
+    return zone
+
+
+def new_calendar(name):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TIMEZONE)
+    calendar.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT6H")
+    calendar.add_component(berlin_vtimezone())
+    return calendar
+
+
+def calendar_bytes(pages, request, name):
+    """A VCALENDAR with every date of the pages (EventPages with organiser selected)."""
+    pages = list(pages)
+    organisers = translation_map(page.organiser for page in pages if page.organiser)
+    calendar = new_calendar(name)
+    for page in pages:
+        organiser = organisers.get(page.organiser.translation_key) if page.organiser else None
+        for component in event_components(page, request, organiser):
+            calendar.add_component(component)
+    return calendar.to_ical()
+
+
+def uid(page, request, start=None):
+    """The same in every language and every download, so calendars update instead of adding."""
+    host = request.get_host().split(":")[0] or "localhost"
+    if start is None:
+        return f"event-{page.translation_key}@{host}"
+    return f"event-{page.translation_key}-{start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}@{host}"
+
+
+def add_dates(component, start, end, all_day):
+    if all_day:
+        component.add("dtstart", berlin(start).date())
+        component.add("dtend", berlin(end).date() + dt.timedelta(days=1))
+    else:
+        component.add("dtstart", berlin(start))
+        component.add("dtend", berlin(end))
+
+
+def details(page, request, organiser):
+    """The properties every VEVENT of the page shares."""
+    url = page.get_full_url(request)
+    summary = page.title
+    if page.status != page.Status.SCHEDULED:
+        summary = f"{page.get_status_display()}: {page.title}"
+    lines = [page.teaser]
+    if organiser is not None:
+        lines.append(_("Organiser: %(name)s") % {"name": organiser.title})
+    lines.append(url)
+    if page.status == page.Status.MOVED_ONLINE:
+        where = page.online_url
+    else:
+        where = ", ".join(
+            part.strip()
+            for part in [page.venue_name, *page.venue_address.splitlines()]
+            if part.strip()
+        )
+    changed = page.last_published_at or page.latest_revision_created_at or timezone.now()
+    properties = {
+        "summary": summary,
+        "description": "\n\n".join(line for line in lines if line),
+        "url": url,
+        "status": page.ical_status(),
+        "class": "PUBLIC",
+        "dtstamp": changed.astimezone(dt.UTC),
+        "last-modified": changed.astimezone(dt.UTC),
+    }
+    if where:
+        properties["location"] = where
+    return properties
+
+
+def event_components(page, request, organiser=None):
+    """The VEVENTs of one event page."""
+    schedule = page.schedule()
+    if schedule.first is None:
+        return []
+    shared = details(page, request, organiser)
+    rule = schedule.rrule()
+    cancelled = schedule.cancelled_starts()
+    # An extra date on a repetition's start replaces that repetition.
+    replaced = [
+        berlin(start)
+        for start, _end in schedule.extra
+        if schedule.is_series_start(start, rule) and not schedule.is_cancelled(start)
+    ]
+    components = []
+    first_cancelled = schedule.is_cancelled(schedule.first[0])
+    if rule is not None or not first_cancelled:
+        master = icalendar.Event()
+        master.add("uid", uid(page, request))
+        for name, value in shared.items():
+            master.add(name, value)
+        add_dates(master, *schedule.first, page.all_day)
+        if rule is not None:
+            master.add("rrule", icalendar.vRecur.from_ical(page.recurrence_rule))
+        exdates = sorted(set(cancelled + replaced))
+        if exdates:
+            values = [berlin(start).date() if page.all_day else start for start in exdates]
+            master.add("exdate", values)
+        components.append(master)
+    for start, end in schedule.extra:
+        extra = icalendar.Event()
+        extra.add("uid", uid(page, request, start))
+        for name, value in shared.items():
+            extra.add(name, value)
+        add_dates(extra, start, end, page.all_day)
+        components.append(extra)
+    return components

@@ -1,0 +1,158 @@
+"""The field values of each page model, from a Plone item.
+
+title, description and subjects are common to every Plone type; the text
+comes from Volto blocks or from the classic `text` field (see content_html).
+Required short texts (teasers, introductions) fall back to the beginning of
+the text or the title; the site's length limits are kept, with a warning.
+"""
+
+from html import escape
+
+from django.utils.text import Truncator, slugify
+from wagtail.models import Locale
+
+from events.models import EventIndexPage, EventPage
+from guidance.models import GuidanceIndexPage, GuidancePage, GuidanceTopic
+from home.models import StandardPage
+from locales.languages import DEFAULT_LANGUAGE
+from news.models import NewsCategory, NewsIndexPage, NewsPage
+
+from .dates import local_date, parse_datetime
+from .event_fields import event_fields, event_link
+from .html import plain_text
+from .volto import blocks_to_html, has_blocks
+
+TITLE_MAX = 255
+PLAIN_TEXT_TYPES = {"text/plain", "text/x-web-intelligent", "text/x-rst", "text/x-web-markdown"}
+
+
+def content_html(item, warn):
+    """The item's main text as HTML: Volto blocks first, else the `text` field."""
+    if has_blocks(item):
+        layout = (item.get("blocks_layout") or {}).get("items") or []
+        return blocks_to_html(item.get("blocks") or {}, layout, warn)
+    text = item.get("text")
+    content_type = "text/html"
+    if isinstance(text, dict):
+        content_type, text = text.get("content-type") or content_type, text.get("data")
+    if not isinstance(text, str):
+        return ""
+    if content_type in PLAIN_TEXT_TYPES and not text.lstrip().startswith("<"):
+        paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
+        return "".join(f"<p>{escape(part)}</p>" for part in paragraphs)
+    return text
+
+
+class FieldMapper:
+    """Builds the field values for one page; warnings go to the resolver's list."""
+
+    def __init__(self, converter, assets, report):
+        self.converter = converter
+        self.assets = assets
+        self.report = report
+        self.terms = {}
+
+    def fields(self, entry, item):
+        html = self.html(entry, item)
+        values = {
+            "title": self.title(entry, item),
+            "search_description": self.description(item),
+            "show_in_menus": not item.get("exclude_from_nav", False),
+        }
+        builder = MODEL_FIELDS[entry.model]
+        values.update(builder(self, entry, item, html))
+        return values
+
+    def html(self, entry, item):
+        """The item's text as HTML; an event's web address is added as a last paragraph."""
+        html = content_html(item, self.converter.warn)
+        if entry.model is EventPage:
+            html += event_link(item.get("event_url"))
+        return html
+
+    # ------------------------------------------------------------------ common values
+
+    def title(self, entry, item):
+        title = " ".join(str(item.get("title") or entry.name or entry.uid).split())
+        if len(title) > TITLE_MAX:
+            self.converter.warn(f"title shortened to {TITLE_MAX} characters")
+        return title[:TITLE_MAX]
+
+    @staticmethod
+    def description(item):
+        return " ".join(str(item.get("description") or "").split())
+
+    def short_text(self, item, html, limit, name):
+        """Description, else the beginning of the text, else the title; at most `limit`."""
+        text = self.description(item) or plain_text(html) or str(item.get("title") or "")
+        if len(text) > limit:
+            if self.description(item):
+                self.converter.warn(f"description shortened to {limit} characters for the {name}")
+            text = Truncator(text).chars(limit)
+        return text
+
+    def body(self, html):
+        return self.converter.stream(html)
+
+    def terms_for(self, model, item):
+        """Taxonomy snippets (in German, the source language) for the item's subjects."""
+        terms = []
+        for subject in item.get("subjects") or []:
+            name = " ".join(str(subject).split())[:100]
+            slug = slugify(name)[:100]
+            if not slug:
+                continue
+            key = (model, slug)
+            if key not in self.terms:
+                self.terms[key] = model.objects.get_or_create(
+                    slug=slug,
+                    locale=Locale.objects.get(language_code=DEFAULT_LANGUAGE),
+                    defaults={"name": name},
+                )[0]
+            terms.append(self.terms[key])
+        return terms
+
+
+def standard_fields(mapper, entry, item, html):
+    return {"intro": mapper.description(item), "body": mapper.body(html)}
+
+
+def index_fields(mapper, entry, item, html):
+    if html.strip():
+        mapper.converter.warn("the folder's own text is not imported (index pages have none)")
+    return {"intro": mapper.description(item)}
+
+
+def guidance_fields(mapper, entry, item, html):
+    return {
+        "intro": mapper.short_text(item, html, 600, "introduction"),
+        "body": mapper.body(html),
+        "topics": mapper.terms_for(GuidanceTopic, item),
+    }
+
+
+def news_fields(mapper, entry, item, html):
+    published = parse_datetime(item.get("effective"), entry.item_id, "effective")
+    created = parse_datetime(item.get("created"), entry.item_id, "created")
+    values = {
+        "date": local_date(published or created) or local_date(None),
+        "teaser": mapper.short_text(item, html, 500, "teaser"),
+        "body": mapper.body(html),
+        "categories": mapper.terms_for(NewsCategory, item),
+        "lead_image_id": mapper.assets.lead_image(entry, item),
+        "lead_image_caption": str(item.get("image_caption") or "")[:300],
+    }
+    if values["date"] is None:
+        values.pop("date")  # the model's default: today
+    return values
+
+
+MODEL_FIELDS = {
+    StandardPage: standard_fields,
+    GuidancePage: guidance_fields,
+    NewsPage: news_fields,
+    EventPage: event_fields,
+    GuidanceIndexPage: index_fields,
+    NewsIndexPage: index_fields,
+    EventIndexPage: index_fields,
+}
