@@ -266,8 +266,8 @@ class OrganisationPage(Page):
             self.source_page()
             .events.live()
             .public()
-            .filter(locale_id=self.locale_id, occurrences__end__gte=timezone.now())
-            .annotate(next_start=models.Min("occurrences__start"))
+            .filter(locale_id=self.locale_id, event_dates__end__gte=timezone.now())
+            .annotate(next_start=models.Min("event_dates__start"))
             .order_by("next_start")[:limit]
         )
 

@@ -196,3 +196,14 @@ def test_organisation_without_summary_is_refused_in_the_admin(tree, page_asserts
             ),
         )
     assert not OrganisationPage.objects.filter(title="Ohne Beschreibung").exists()
+
+
+def test_organisation_page_lists_a_repeating_event_whose_first_date_has_passed(client, tree):
+    organiser = tree.organisation("Kulturverein Nord")
+    tree.event(
+        "Wöchentlicher Sprachtreff",
+        dates=((-10,),),
+        recurrence_rule="FREQ=WEEKLY",
+        organiser=organiser,
+    )
+    assert "Wöchentlicher Sprachtreff" in client.get(organiser.url).content.decode()

@@ -23,4 +23,3 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # whitenoise serves from the finders here; there is no collected static/ folder.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-
