@@ -30,7 +30,7 @@ test: install
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -n 2
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 ## make serve: production server (needs SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS …)
 serve: install
