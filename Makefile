@@ -24,13 +24,17 @@ run: install
 	$(MANAGE) load_demo_content
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# The Nu HTML checker for the browser tests (skipped, with a hint, where npm is missing).
+node_modules/.package-lock.json: package-lock.json
+	command -v npm >/dev/null && npm ci --ignore-scripts --no-audit --no-fund --silent || true
+
 ## make test: lint, checks and the whole test suite (DATABASE_URL selects PostgreSQL)
-test: install
+test: install node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -n 2 --dist loadgroup
+	$(BIN)/pytest -n 2 --dist loadfile
 
 ## make serve: production server (needs SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS …)
 serve: install
