@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_views import import_calendar_view, import_targets
+from .submission_admin import EventSubmissionViewSet, submission_image_view
 
 
 @hooks.register("register_admin_urls")
@@ -24,3 +25,19 @@ def register_import_menu_item():
         icon_name="calendar-alt",
         order=250,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_submission_viewset():
+    return EventSubmissionViewSet("event_submissions")
+
+
+@hooks.register("register_admin_urls")
+def register_submission_image_url():
+    return [
+        path(
+            "events/submissions/<int:pk>/image/",
+            submission_image_view,
+            name="events_submission_image",
+        )
+    ]

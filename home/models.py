@@ -5,11 +5,19 @@ Nothing here imports a content app: the home page shows news and events
 through template tags that those apps provide.
 """
 
+import datetime
+
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormSubmission
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -17,7 +25,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from locales.languages import DEFAULT_LANGUAGE
 
-from .blocks import BaseStreamBlock
+from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from .form_protection import RATE_LIMIT_MESSAGE, ProtectedFormMixin, rate_limit_exceeded
 
 # Editors choose taxonomy terms, contact persons and organisations in the source
 # language; every language version shows their translations (locales.utils).
@@ -216,12 +225,22 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    event_submission_page = models.ForeignKey(
+        Page,
+        verbose_name=_("event submission form"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Linked in the footer of every page, in the visitor's language."),
+    )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
 
     panels = [
         FieldPanel("imprint_page"),
         FieldPanel("privacy_page"),
         FieldPanel("accessibility_page"),
+        FieldPanel("event_submission_page"),
         FieldPanel("contact_email"),
     ]
 
@@ -281,7 +300,126 @@ class StandardPage(Page):
     )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "home.FormPage"]
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class FormField(TranslatableMixin, AbstractFormField):
+    """One field of a FormPage; translators translate its label, help text and choices.
+
+    wagtail-localize translates inline objects only when they are translatable
+    themselves; the field takes its page's language.
+    """
+
+    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
+
+
+class FormPage(AbstractEmailForm):
+    """A form editors build in the admin, e.g. the sign-up for a kick-off meeting.
+
+    Submissions are stored (admin: Forms, with CSV export), e-mailed to the
+    editors' address and confirmed to the address in the form's first e-mail
+    field. The form is protected like every public form (home.form_protection);
+    ``manage.py delete_old_form_submissions`` deletes submissions after
+    FORM_SUBMISSION_RETENTION_DAYS.
+    """
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    thank_you_text = RichTextField(_("thank-you text"), features=RICH_TEXT_FEATURES, blank=True)
+    confirmation_text = models.TextField(
+        _("confirmation e-mail"),
+        blank=True,
+        help_text=_(
+            "Sent to the address in the form's first e-mail field, followed by a copy of "
+            "the entries. Leave empty to send no confirmation."
+        ),
+    )
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+                FieldPanel("confirmation_text"),
+            ],
+            heading=_("E-mail"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = page_translatable_fields(
+        TranslatableField("intro"),
+        TranslatableField("form_fields"),
+        TranslatableField("thank_you_text"),
+        TranslatableField("subject"),
+        TranslatableField("confirmation_text"),
+        SynchronizedField("to_address"),
+        SynchronizedField("from_address"),
+    )
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = []
+    cache_fragments = False  # the form carries a CSRF token and the visitor's input
+    template = "home/form_page.html"
+    landing_page_template = "home/form_page_landing.html"
+
+    class Meta:
+        verbose_name = _("form page")
+
+    def get_form_class(self):
+        return type("ProtectedForm", (ProtectedFormMixin, super().get_form_class()), {})
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        context = self.get_context(request)
+        context["form"] = form
+        if rate_limit_exceeded(request, f"form-page-{self.pk}"):
+            context["refusal"] = RATE_LIMIT_MESSAGE
+            return TemplateResponse(request, self.get_template(request), context, status=429)
+        if not form.is_valid():
+            return TemplateResponse(request, self.get_template(request), context, status=400)
+        if form.is_spam:  # the honeypot was filled in: the usual answer, nothing stored
+            return self.render_landing_page(request)
+        return self.render_landing_page(request, self.process_form_submission(form))
+
+    def process_form_submission(self, form):
+        for name in form.protection_field_names():  # neither stored nor e-mailed
+            form.cleaned_data.pop(name, None)
+        submission = super().process_form_submission(form)
+        self.send_confirmation(form)
+        return submission
+
+    def send_confirmation(self, form):
+        email_fields = [f.clean_name for f in self.get_form_fields() if f.field_type == "email"]
+        address = form.cleaned_data.get(email_fields[0]) if email_fields else None
+        if not address or not self.confirmation_text:
+            return
+        body = f"{self.confirmation_text}\n\n{self.render_email(form)}\n"
+        send_mail(self.subject or self.title, body, self.from_address or None, [address])
+
+
+def delete_old_form_submissions(now=None):
+    """Delete form-builder submissions older than FORM_SUBMISSION_RETENTION_DAYS; how many."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.FORM_SUBMISSION_RETENTION_DAYS)
+    deleted, _by_model = FormSubmission.objects.filter(submit_time__lt=cutoff).delete()
+    return deleted

@@ -20,7 +20,7 @@ def _link(page, request):
 def _build(request, code):
     site = Site.find_for_request(request)
     if site is None:
-        return {"home": None, "main": [], "footer": []}
+        return {"home": None, "main": [], "footer": [], "submission": None}
     root = (
         Page.objects.filter(
             translation_key=site.root_page.translation_key, locale__language_code=code
@@ -32,10 +32,14 @@ def _build(request, code):
     footer_pages = Page.objects.filter(id__in=settings.footer_pages())
     order = {page_id: index for index, page_id in enumerate(settings.footer_pages())}
     footer = sorted(localize_all(footer_pages), key=lambda page: order.get(page.id, 99))
+    submission = settings.event_submission_page
+    if submission is not None:
+        submission = localize_all([submission])[0]
     return {
         "home": _link(root, request),
         "main": main,
         "footer": [_link(page, request) for page in footer],
+        "submission": _link(submission, request) if submission and submission.live else None,
     }
 
 

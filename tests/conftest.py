@@ -32,12 +32,14 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail_localize.synctree import synchronize_tree
 
-from events.models import EventIndexPage, EventOccurrence, EventPage
+from events.models import EventIndexPage, EventOccurrence, EventPage, EventSubmissionPage
 from guidance.models import GuidanceContact, GuidanceIndexPage, GuidancePage, GuidanceTopic
 from home.models import (
     ContactPerson,
     District,
     FieldOfAction,
+    FormField,
+    FormPage,
     FundingNote,
     HomePage,
     SiteSettings,
@@ -353,6 +355,30 @@ def one_of_each(tree):
         "NewsPage": news,
         "GuidanceIndexPage": tree.guidance,
         "GuidancePage": guidance,
+        "EventSubmissionPage": tree.add(
+            tree.events,
+            EventSubmissionPage(
+                title="Veranstaltung melden",
+                intro="<p>Melden Sie Ihre Veranstaltung.</p>",
+                confirmation_text="<p>Danke!</p>",
+            ),
+        ),
+        "FormPage": tree.add(
+            tree.home,
+            FormPage(
+                title="Anmeldung",
+                intro="<p>Melden Sie Ihren Verein an.</p>",
+                thank_you_text="<p>Danke!</p>",
+                to_address="redaktion@example.org",
+                subject="Anmeldung",
+                confirmation_text="Danke für Ihre Anmeldung.",
+                form_fields=[
+                    FormField(label="Name des Vereins", field_type="singleline"),
+                    FormField(label="E-Mail", field_type="email"),
+                    FormField(label="Art", field_type="dropdown", choices="Verein\nInitiative"),
+                ],
+            ),
+        ),
     }
 
 
@@ -367,6 +393,8 @@ PAGE_TYPES = [
     "NewsPage",
     "GuidanceIndexPage",
     "GuidancePage",
+    "EventSubmissionPage",
+    "FormPage",
 ]
 
 

@@ -4,9 +4,9 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from events.models import EventIndexPage, EventPage
+from events.models import EventIndexPage, EventPage, EventSubmissionPage
 from guidance.models import GuidanceIndexPage, GuidancePage
-from home.models import HomePage, StandardPage
+from home.models import FormPage, HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from organisations.models import OrganisationIndexPage, OrganisationPage
 
@@ -17,12 +17,14 @@ INDEXES = [OrganisationIndexPage, EventIndexPage, NewsIndexPage, GuidanceIndexPa
 # Each page type: the only parents it may have and the only children it may have.
 # Page is Wagtail's base class: allowed below a home page but never creatable (see below).
 PAGE_TREE_RULES = [
-    (HomePage, {Page}, {Page, StandardPage, *INDEXES}),
-    (StandardPage, {HomePage, StandardPage}, {StandardPage}),
+    (HomePage, {Page}, {Page, StandardPage, FormPage, *INDEXES}),
+    (StandardPage, {HomePage, StandardPage}, {StandardPage, FormPage}),
+    (FormPage, {HomePage, StandardPage}, set()),
     (OrganisationIndexPage, {HomePage}, {OrganisationPage}),
     (OrganisationPage, {OrganisationIndexPage}, set()),
-    (EventIndexPage, {HomePage}, {EventPage}),
+    (EventIndexPage, {HomePage}, {EventPage, EventSubmissionPage}),
     (EventPage, {EventIndexPage}, set()),
+    (EventSubmissionPage, {EventIndexPage}, set()),
     (NewsIndexPage, {HomePage}, {NewsPage}),
     (NewsPage, {NewsIndexPage}, set()),
     (GuidanceIndexPage, {HomePage}, {GuidancePage}),
@@ -39,7 +41,7 @@ def test_page_type_lives_where_it_belongs_and_nowhere_else(page_asserts, model, 
 
 
 def test_editors_can_add_only_the_project_page_types_below_the_home_page():
-    assert set(HomePage.creatable_subpage_models()) == {StandardPage, *INDEXES}
+    assert set(HomePage.creatable_subpage_models()) == {StandardPage, FormPage, *INDEXES}
     assert Page.creatable_subpage_models() == [HomePage]
 
 

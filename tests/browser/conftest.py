@@ -54,6 +54,7 @@ from .support import (
     ADMIN_PAGE_IDS,
     ALL_PAGE_IDS,
     AXE_TAGS,
+    FORM_PAGE_IDS,
     INSTALL_CHROMIUM,
     INSTALL_PLAYWRIGHT,
     INSTALL_VNU,
@@ -260,9 +261,9 @@ def tab(interaction_context):
 class Visits:
     """Each page of the list loaded once, with everything the checks need recorded.
 
-    Public pages share one browser context, so that the privacy test can look at the
-    cookies that reading all of them left; the admin login page gets a context of its
-    own in its language (the admin picks its language from Accept-Language).
+    Reading pages share one browser context, so that the privacy test can look at the
+    cookies that reading all of them left; the admin login page and the form pages (which
+    set the CSRF cookie) get a context of their own in their language.
     """
 
     def __init__(self, browser, site):
@@ -282,7 +283,7 @@ class Visits:
     def _visit(self, page_id):
         from axe_playwright_python.sync_playwright import Axe
 
-        if page_id in ADMIN_PAGE_IDS:
+        if page_id in ADMIN_PAGE_IDS or page_id in FORM_PAGE_IDS:
             context = new_context(self.browser, locale=language_of(page_id))
         else:
             context = self.public_context
@@ -316,6 +317,7 @@ class Visits:
         visit.layouts = measure_layouts(tab)
         tab.close()
         if context is not self.public_context:
+            visit.cookies = context.cookies()
             context.close()
         return visit
 

@@ -22,9 +22,13 @@ VNU_JAR = REPO_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LANGUAGES = ("de", "ar")
 INDEX_PAGES = ("organisations", "events", "news", "guidance")
 DETAIL_PAGES = ("organisation", "event", "news-item", "guidance-page", "standard")
-PUBLIC_PAGES = ("home", *INDEX_PAGES, *DETAIL_PAGES, "search")
+FORM_PAGES = ("submission", "sign-up")  # the event submission form, a form-builder page
+PUBLIC_PAGES = ("home", *INDEX_PAGES, *DETAIL_PAGES, *FORM_PAGES, "search")
 
 PUBLIC_PAGE_IDS = [f"{code}-{name}" for code in LANGUAGES for name in PUBLIC_PAGES]
+# Pages with a form set the CSRF cookie, so they are visited in a browser context of their own.
+FORM_PAGE_IDS = [f"{code}-{name}" for code in LANGUAGES for name in FORM_PAGES]
+READING_PAGE_IDS = [page_id for page_id in PUBLIC_PAGE_IDS if page_id not in FORM_PAGE_IDS]
 ADMIN_PAGE_IDS = [f"{code}-admin-login" for code in LANGUAGES]
 ALL_PAGE_IDS = PUBLIC_PAGE_IDS + ADMIN_PAGE_IDS
 
@@ -142,9 +146,9 @@ def find_pages():
     from django.test import Client
     from wagtail.models import Locale, Site
 
-    from events.models import EventIndexPage, EventPage
+    from events.models import EventIndexPage, EventPage, EventSubmissionPage
     from guidance.models import GuidanceIndexPage, GuidancePage
-    from home.models import SiteSettings, StandardPage
+    from home.models import FormPage, SiteSettings, StandardPage
     from news.models import NewsIndexPage, NewsPage
     from organisations.models import OrganisationIndexPage, OrganisationPage
 
@@ -174,6 +178,8 @@ def find_pages():
         "news-item": german(NewsPage),
         "guidance-page": german(GuidancePage),
         "standard": standard or german(StandardPage),
+        "submission": german(EventSubmissionPage),
+        "sign-up": german(FormPage),
     }
 
     found = SitePages()
@@ -216,6 +222,7 @@ class Visit:
     requests: list = field(default_factory=list)  # every URL the page asked for
     console_errors: list = field(default_factory=list)
     broken_resources: list = field(default_factory=list)
+    cookies: list = field(default_factory=list)  # of the visit's own context (forms, admin)
 
 
 def host_of(url):

@@ -15,11 +15,13 @@ import pytest
 from .support import (
     ALL_PAGE_IDS,
     AXE_TAGS,
+    FORM_PAGE_IDS,
     INDEX_PAGES,
     LANGUAGES,
     LAYOUTS,
     MARK_CONTROLS,
     PUBLIC_PAGE_IDS,
+    READING_PAGE_IDS,
     foreign_requests,
     format_axe,
     host_of,
@@ -120,10 +122,18 @@ def test_pages_request_nothing_from_other_hosts(visits, live_site):
 
 def test_reading_public_pages_sets_no_cookies(visits):
     """No cookie and nothing in local storage after reading every public page (de and ar)."""
-    visits.all(PUBLIC_PAGE_IDS)
+    visits.all(READING_PAGE_IDS)
     state = visits.public_context.storage_state()
     assert state["cookies"] == [], f"cookies set for an anonymous reader: {state['cookies']}"
     assert all(not origin.get("localStorage") for origin in state["origins"]), state["origins"]
+
+
+@pytest.mark.parametrize("page_id", FORM_PAGE_IDS)
+def test_form_pages_set_only_the_csrf_cookie(visits, page_id):
+    """A form needs Django's CSRF cookie (strictly necessary); nothing else is stored."""
+    cookies = visits[page_id].cookies
+    assert [cookie["name"] for cookie in cookies] == ["csrftoken"]
+    assert cookies[0]["sameSite"] == "Lax"
 
 
 # --------------------------------------------------------------------------- keyboard

@@ -26,6 +26,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import html
+import io
 import logging
 import re
 import textwrap
@@ -34,6 +35,7 @@ from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import management
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
@@ -50,13 +52,15 @@ from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from home import demo_images
-from home.models import HomePage, SiteSettings, StandardPage
+from home.models import FormPage, HomePage, SiteSettings, StandardPage
 from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TRANSLATED_LANGUAGES = ["en", "tr", "ar"]
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "demo-admin-2026"  # noqa: S105 - the documented demo login, see README
+MODERATOR_USERNAME = "moderation"
+MODERATOR_PASSWORD = "demo-moderation-2026"  # noqa: S105 - the documented demo login
 CITY = "Mittelstadt"
 
 # The content apps sit above home/ in the dependency order, so this command
@@ -75,6 +79,7 @@ CONTENT_MODELS = {
     "GuidancePage": "guidance.GuidancePage",
     "GuidanceTopic": "guidance.GuidanceTopic",
     "EventOccurrence": "events.EventOccurrence",
+    "EventSubmissionPage": "events.EventSubmissionPage",
 }
 
 
@@ -989,6 +994,52 @@ INDEX_PAGES = [
     },
 ]
 
+EVENT_SUBMISSION = {
+    "key": "event-submission",
+    "title": "Veranstaltung melden",
+    "slug": "melden",
+    "intro": txt(
+        """Ihr Verein oder Ihre Initiative lädt zu einer Veranstaltung ein? Melden Sie sie hier.
+        Die Redaktion prüft jede Meldung und veröffentlicht sie meist innerhalb weniger
+        Werktage. Ein Konto brauchen Sie dafür nicht."""
+    ),
+    "confirmation_text": txt(
+        """Vielen Dank! Bitte heben Sie die Nummer unten auf, falls Sie Fragen zu Ihrer
+        Meldung haben."""
+    ),
+}
+
+KICK_OFF_SIGN_UP = {
+    "key": "kick-off-sign-up",
+    "title": "Anmeldung zum Auftakt der Vereinswerkstatt",
+    "slug": "anmeldung-vereinswerkstatt",
+    "intro": txt(
+        """Die Vereinswerkstatt beginnt mit einem gemeinsamen Auftakt im Begegnungszentrum
+        Mühlenhof. Melden Sie Ihren Verein bitte bis eine Woche vorher an."""
+    ),
+    "thank_you_text": txt("""Danke! Ihre Anmeldung ist angekommen. Sie bekommen eine Bestätigung
+        per E-Mail."""),
+    "to_address": "redaktion@verbund-mittelstadt.example.org",
+    "from_address": "portal@verbund-mittelstadt.example.org",
+    "subject": "Anmeldung zum Auftakt der Vereinswerkstatt",
+    "confirmation_text": txt(
+        """Vielen Dank für Ihre Anmeldung zum Auftakt der Vereinswerkstatt. Wir melden uns
+        vor der Veranstaltung mit allen Einzelheiten. Ihre Angaben:"""
+    ),
+    "form_fields": [
+        ("Name des Vereins oder der Initiative", "singleline", True),
+        ("Ansprechperson", "singleline", True),
+        ("E-Mail", "email", True),
+        ("Telefon", "singleline", False),
+        ("Anzahl der Teilnehmenden", "number", True),
+        (
+            "Ich bin einverstanden, dass meine Angaben zur Organisation gespeichert werden.",
+            "checkbox",
+            True,
+        ),
+    ],
+}
+
 IMPRESSUM = {
     "key": "imprint",
     "title": "Impressum",
@@ -1058,12 +1109,22 @@ DATENSCHUTZ = {
         nach 14 Tagen automatisch gelöscht und nicht mit anderen Daten zusammengeführt.
 
         ## Formulare
-        Wenn Sie über ein Formular eine Veranstaltung oder eine Änderung an einem Vereinsprofil
-        einreichen, speichern wir Ihre Angaben und Ihre Kontaktdaten, um die Einsendung zu prüfen
-        und bei Fragen nachzufragen (Art. 6 Abs. 1 lit. b und f DSGVO). Wir bewahren sie nur so
-        lange auf, wie wir sie dafür brauchen: abgelehnte Einsendungen löschen wir nach 30 Tagen,
-        Kontaktdaten zu veröffentlichten Terminen spätestens drei Monate nach der Veranstaltung.
-        Veröffentlicht wird nur, was für die Veranstaltung nötig ist.
+        Wenn Sie über ein Formular eine Veranstaltung melden oder sich zu einer Veranstaltung
+        anmelden, speichern wir Ihre Angaben und Ihre Kontaktdaten, um die Meldung zu prüfen,
+        die Anmeldung zu bearbeiten und bei Fragen nachzufragen (Art. 6 Abs. 1 lit. b und f
+        DSGVO). Ihre Kontaktdaten sehen nur die Personen unserer Redaktion, die Meldungen
+        prüfen; veröffentlicht werden sie nie. Veröffentlicht wird nur, was für die
+        Veranstaltung nötig ist, und ein Bild erst, wenn die Redaktion es freigegeben hat.
+
+        Wir bewahren Ihre Angaben nur so lange auf, wie wir sie dafür brauchen: Ihre
+        Kontaktdaten zu einer Veranstaltung löschen wir 90 Tage nach ihrem letzten Termin,
+        bei einer abgelehnten Meldung 30 Tage nach der Ablehnung; Anmeldungen löschen wir
+        90 Tage nach dem Absenden. Das geschieht automatisch jede Nacht.
+
+        Um unsere Formulare vor massenhaften Einsendungen zu schützen, zählen wir für eine
+        Stunde, wie oft von einer Internetadresse aus ein Formular abgeschickt wird. Dafür
+        speichern wir nur einen nicht umkehrbaren Hashwert der Adresse, nicht die Adresse
+        selbst.
 
         ## Ihre Rechte
         Sie haben das Recht auf Auskunft, Berichtigung, Löschung und Einschränkung der
@@ -3161,11 +3222,20 @@ TRANSLATIONS = {
                 deleted automatically after 14 days and are not combined with other data.
 
                 ## Forms
-                If you use a form to submit an event or a change to an organisation's profile, we
-                store your details and contact information in order to review the submission and
-                to ask you questions if necessary (Art. 6(1)(b) and (f) GDPR). We keep them only
-                as long as we need them for this: rejected submissions are deleted after 30 days,
-                contact details for published events no later than three months after the event.
+                If you use a form to announce an event or to sign up for one, we store your details
+                and contact information in order to review the submission, handle the sign-up and
+                ask you questions if necessary (Art. 6(1)(b) and (f) GDPR). Only the editors who
+                review submissions see your contact details; they are never published. An image is
+                published only after the editors have approved it.
+
+                We keep your details only as long as we need them: contact details for an event
+                are deleted 90 days after its last date, for a rejected submission 30 days after
+                the rejection; sign-ups are deleted 90 days after they were sent. This happens
+                automatically every night.
+
+                To protect our forms against mass submissions, we count for one hour how often a
+                form is sent from one internet address, storing only an irreversible hash of the
+                address, not the address itself.
 
                 ## Your rights
                 You have the right of access, rectification, erasure and restriction of
@@ -4478,6 +4548,45 @@ TRANSLATIONS |= {
             ),
         },
     },
+    "event-submission": {
+        "en": {
+            "title": "Announce an event",
+            "slug": "announce",
+            "intro": txt(
+                """Is your association or initiative holding an event? Announce it here. The
+                editors check every announcement and usually publish it within a few working
+                days. You do not need an account."""
+            ),
+            "confirmation_text": txt(
+                """Thank you! Please keep the number below in case you have questions about your
+                announcement."""
+            ),
+        },
+        "tr": {
+            "title": "Etkinlik bildirin",
+            "slug": "bildir",
+            "intro": txt(
+                """Derneğiniz veya girişiminiz bir etkinlik mi düzenliyor? Buradan bildirin.
+                Editörlerimiz her bildirimi kontrol eder ve genellikle birkaç iş günü içinde
+                yayımlar. Bunun için bir hesaba ihtiyacınız yok."""
+            ),
+            "confirmation_text": txt(
+                """Teşekkürler! Bildiriminizle ilgili sorularınız olursa diye lütfen aşağıdaki
+                numarayı saklayın."""
+            ),
+        },
+        "ar": {
+            "title": "أعلن عن فعالية",
+            "slug": "ilan",
+            "intro": txt(
+                """هل تنظّم جمعيتك أو مبادرتك فعالية؟ أعلن عنها هنا. يراجع فريق التحرير كل إعلان
+                وينشره عادةً خلال أيام عمل قليلة. لا تحتاج إلى حساب."""
+            ),
+            "confirmation_text": txt(
+                """شكراً لك! يُرجى الاحتفاظ بالرقم أدناه في حال كانت لديك أسئلة حول إعلانك."""
+            ),
+        },
+    },
 }
 
 
@@ -4489,6 +4598,7 @@ CHILD_FIELDS = {
     "links": ("label", "url"),
     "occurrences": ("start", "end"),
     "exception_dates": ("date",),
+    "form_fields": ("label", "field_type", "required"),
 }
 SPEC_ONLY_KEYS = {"key", "model"}
 QUIET_LOGGERS = ["wagtail", "django_tasks", "modelsearch"]
@@ -4521,6 +4631,7 @@ class DemoLoader:
         self.translate_pages()
         self.create_aliases()
         self.create_admin()
+        self.create_moderator()
 
     def count(self, label, number=1):
         if number:
@@ -4706,6 +4817,8 @@ class DemoLoader:
             self.add_page(indexes["news"], model("NewsPage"), spec)
         for spec in EVENTS:
             self.add_page(indexes["events"], model("EventPage"), spec)
+        self.add_page(indexes["events"], model("EventSubmissionPage"), EVENT_SUBMISSION)
+        self.add_page(home, FormPage, KICK_OFF_SIGN_UP)
         for spec in GUIDANCE:
             self.add_page(indexes["guidance"], model("GuidancePage"), spec)
 
@@ -4782,6 +4895,7 @@ class DemoLoader:
             "imprint_page": self.pages["imprint"],
             "privacy_page": self.pages["privacy"],
             "accessibility_page": self.pages["accessibility"],
+            "event_submission_page": self.pages["event-submission"],
         }
         changed = False
         for name, page in wanted.items():
@@ -4889,6 +5003,21 @@ class DemoLoader:
             user_model.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", ADMIN_PASSWORD)
             self.count("users")
 
+    def create_moderator(self):
+        """The editorial groups and workflows (setup_roles) and a demo moderator in them."""
+        management.call_command("setup_roles", stdout=io.StringIO(), stderr=io.StringIO())
+        user_model = get_user_model()
+        if not user_model.objects.filter(username=MODERATOR_USERNAME).exists():
+            user = user_model.objects.create_user(
+                MODERATOR_USERNAME,
+                "moderation@example.org",
+                MODERATOR_PASSWORD,
+                first_name="Demo",
+                last_name="Moderation",
+            )
+            user.groups.add(Group.objects.get(name="Moderation"))
+            self.count("users")
+
 
 # --- The command ---------------------------------------------------------------------------------
 
@@ -4991,4 +5120,5 @@ class Command(BaseCommand):
         write("")
         state = "created" if loader.admin_created else "exists already; password unchanged"
         write(f"Admin login ({state}): {ADMIN_USERNAME} / {ADMIN_PASSWORD}  ->  /admin/")
+        write(f"Moderator login: {MODERATOR_USERNAME} / {MODERATOR_PASSWORD}")
         write(f"Done in {seconds:.1f} s.")

@@ -6,7 +6,10 @@
 - "Moderation": edits and publishes the sections named in
   settings.MODERATED_SECTIONS (page types, e.g. the events index) and approves
   what is submitted there: the Wagtail workflow "Moderation", whose one task
-  (a group approval task, also "Moderation") this group approves.
+  (a group approval task, also "Moderation") this group approves. Events that
+  organisations send through the public form go into this workflow in every
+  language. settings.EDITOR_PERMISSIONS and MODERATOR_PERMISSIONS add the content
+  apps' own permissions (e.g. seeing submissions, and their contact details).
 - "Übersetzung <Sprache>" per language but German (e.g. "Übersetzung Türkisch"):
   edits and publishes below that language's home page, edits that language's
   snippets (the language check lives in locales.permissions and the hooks in
@@ -100,13 +103,16 @@ class Command(BaseCommand):
             labels += [get_permission_name(action, model) for action in ("add", "change", "delete")]
         labels += [get_permission_name("change", model) for model in settings_registry]
         labels += [f"wagtailredirects.{action}_redirect" for action in ("add", "change", "delete")]
+        labels += getattr(settings, "EDITOR_PERMISSIONS", [])
         self.grant(group, labels)
         self.grant_media(group, MEDIA_ACTIONS)
         self.grant_pages(group, german_home, EDITOR_PAGE_PERMISSIONS)
 
     def setup_moderation(self, german):
         group = self.group(MODERATION)
-        self.grant(group, ["wagtailadmin.access_admin"])
+        self.grant(
+            group, ["wagtailadmin.access_admin", *getattr(settings, "MODERATOR_PERMISSIONS", [])]
+        )
         workflow = self.moderation_workflow(group)
         for model_label in getattr(settings, "MODERATED_SECTIONS", []):
             model = apps.get_model(model_label)

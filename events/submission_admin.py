@@ -1,0 +1,98 @@
+"""The admin's list of event submissions: read-only, contact data for moderators only.
+
+Editors with the "view" permission see every submission with its status and
+what was sent; the contact person's data and the image waiting for approval
+need the permission "view contact details" (the Moderation group has it).
+Decisions are taken on the draft event itself, in Wagtail's moderation workflow.
+"""
+
+import mimetypes
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic import InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .models import EventSubmission
+
+CONTACT_PERMISSION = "events.view_contact_details"
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Submissions are records: nobody adds, edits or deletes them in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class SubmissionInspectView(InspectView):
+    def get_fields(self):
+        fields = super().get_fields()
+        if not self.request.user.has_perm(CONTACT_PERMISSION):
+            hidden = {*EventSubmission.CONTACT_FIELDS, "image_file"}
+            fields = [name for name in fields if name not in hidden]
+        return fields
+
+    def get_page_display_value(self):
+        page = self.object.page
+        if page is None:
+            return "-"
+        return format_html(
+            '<a href="{}">{}</a>', reverse("wagtailadmin_pages:edit", args=[page.pk]), page.title
+        )
+
+    def get_data_display_value(self):
+        rows = [
+            (key, ", ".join(value) if isinstance(value, list) else value)
+            for key, value in self.object.data.items()
+            if value not in ("", None, [])
+        ]
+        return format_html("<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows))
+
+    def get_image_file_display_value(self):
+        if not self.object.image_file:
+            return "-"
+        url = reverse("events_submission_image", args=[self.object.pk])
+        return format_html(
+            '<img src="{}" alt="{}" style="max-width: 30rem">', url, self.object.image_alt
+        )
+
+
+class EventSubmissionViewSet(ModelViewSet):
+    model = EventSubmission
+    icon = "form"
+    menu_label = _("Event submissions")
+    add_to_admin_menu = True
+    menu_order = 260
+    inspect_view_enabled = True
+    inspect_view_class = SubmissionInspectView
+    inspect_view_fields_exclude = ["id"]
+    copy_view_enabled = False
+    exclude_form_fields = []  # Wagtail needs a form; the permission policy refuses every edit
+    list_display = ["reference", "title", "organisation_name", "status", "language", "created_at"]
+    list_filter = ["status", "language"]
+    search_fields = ["reference", "title", "organisation_name"]
+    search_backend_name = None
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
+
+
+def submission_image_view(request, pk):
+    """The image of a submission, from private storage, for moderators only."""
+    if not request.user.has_perm(CONTACT_PERMISSION):
+        raise PermissionDenied
+    submission = get_object_or_404(EventSubmission, pk=pk)
+    if not submission.image_file:
+        raise Http404
+    content_type = mimetypes.guess_type(submission.image_file.name)[0] or "application/octet-stream"
+    return FileResponse(submission.image_file.open("rb"), content_type=content_type)

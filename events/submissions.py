@@ -1,0 +1,276 @@
+"""Event submissions: from the public form to a draft in moderation, and what follows.
+
+1. serve_submission_form() shows the form (EventSubmissionPage.serve) and, for a
+   valid one, calls submit(): in one transaction an EventSubmission (reference
+   number, what was sent, contact data kept apart) and a draft EventPage under
+   the events index, in the visitor's language, which is put into the moderation
+   workflow (settings.EVENT_SUBMISSION_WORKFLOW). Wagtail e-mails the workflow's
+   approvers; after the commit the submitter gets a confirmation e-mail.
+2. A moderator approves (Wagtail publishes the page) or rejects with a comment.
+   The signal handlers below record the decision, move an approved image from
+   private storage into Wagtail's images, and e-mail the submitter.
+3. anonymise_due() (``manage.py anonymise_submissions``, daily) deletes the
+   personal data once the event is over or the rejection old enough.
+"""
+
+import datetime as dt
+import logging
+from io import BytesIO
+
+from django.conf import settings
+from django.core.files.images import ImageFile
+from django.core.mail import send_mail
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.text import Truncator, slugify
+from wagtail.coreutils import find_available_slug
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Workflow
+
+from home.form_protection import RATE_LIMIT_MESSAGE, rate_limit_exceeded
+from locales.utils import active_language_code
+
+from .models import EventOccurrence, EventPage, EventSubmission
+from .submission_forms import EventSubmissionForm
+
+logger = logging.getLogger(__name__)
+RATE_LIMIT_SCOPE = "event-submission"
+
+# --------------------------------------------------------------------------- the form
+
+
+def serve_submission_form(page, request):
+    context = page.get_context(request)
+    if request.method != "POST":
+        context["form"] = EventSubmissionForm()
+        return render(request, "events/event_submission_page.html", context)
+
+    form = EventSubmissionForm(request.POST, request.FILES)
+    context["form"] = form
+    if rate_limit_exceeded(request, RATE_LIMIT_SCOPE):
+        context["refusal"] = RATE_LIMIT_MESSAGE
+        return render(request, "events/event_submission_page.html", context, status=429)
+    if not form.is_valid():
+        context["image_lost"] = bool(request.FILES.get("image"))
+        return render(request, "events/event_submission_page.html", context, status=400)
+    if form.is_spam:
+        # A bot filled in the honeypot: it sees the usual answer, nothing is stored.
+        context["submission"] = EventSubmission(title=form.cleaned_data["title"])
+        return render(request, "events/event_submission_landing.html", context)
+    try:
+        submission = submit(form, page)
+    except DatabaseError:
+        logger.exception("Event submission could not be stored")
+        return render(request, "events/submission_failed.html", status=503)
+    context["submission"] = submission
+    return render(request, "events/event_submission_landing.html", context)
+
+
+# --------------------------------------------------------------------------- storing
+
+
+def submit(form, page):
+    """Store the submission and its draft event, in moderation; all or nothing."""
+    data = form.cleaned_data
+    submission = EventSubmission(
+        language=active_language_code(),
+        title=data["title"],
+        organisation_name=organisation_label(data),
+        data=sent_data(form),
+        contact_name=data["contact_name"],
+        contact_email=data["contact_email"],
+        contact_phone=data["contact_phone"],
+        image_alt=data["image_alt"] if data.get("image") else "",
+    )
+    occurrences = form.occurrences()
+    submission.last_date = occurrences[-1][1] if occurrences else form.first_occurrence()[1]
+    try:
+        with transaction.atomic():
+            if data.get("image"):
+                upload = data["image"]
+                submission.image_file.save(f"upload.{form.image_extension}", upload, save=False)
+            submission.page = create_draft_event(form, page.get_parent())
+            submission.save()
+            start_moderation(submission.page)
+            transaction.on_commit(lambda: send_to_submitter(submission, "received"))
+    except DatabaseError:
+        if submission.image_file.name:  # nothing half-written remains, on disk either
+            submission.image_file.storage.delete(submission.image_file.name)
+        raise
+    return submission
+
+
+def organisation_label(data):
+    organisation = data.get("organisation")
+    return organisation.title if organisation else data["organisation_name"].strip()
+
+
+def sent_data(form):
+    """What was sent, as text, without the contact person's data (kept in their own fields)."""
+    skip = {*EventSubmission.CONTACT_FIELDS, "image", *form.protection_field_names()}
+    result = {}
+    for name, value in form.cleaned_data.items():
+        if name in skip:
+            continue
+        if hasattr(value, "all") or isinstance(value, list):  # chosen terms, further dates
+            value = [str(item) for item in value]
+        elif value is not None and not isinstance(value, (str, bool, int)):
+            value = str(value)
+        result[name] = value
+    return result
+
+
+def paragraphs(text):
+    """Plain text as rich-text paragraphs; whatever was typed is escaped."""
+    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n")]
+    return "".join(
+        "<p>" + "<br/>".join(escape(line) for line in block.split("\n")) + "</p>"
+        for block in blocks
+        if block
+    )
+
+
+def create_draft_event(form, index):
+    """A draft EventPage below the events index, in the index's (the visitor's) language."""
+    data = form.cleaned_data
+    first = form.first_occurrence()
+    event = EventPage(
+        title=data["title"],
+        # Titles in Arabic script give no ASCII slug; the reference-free fallback is fine.
+        slug=find_available_slug(index, slugify(data["title"]) or "veranstaltung"),
+        locale=index.locale,
+        live=False,
+        teaser=Truncator(" ".join(data["description"].split())).chars(400),
+        background=paragraphs(data["description"]),
+        venue_name=data["venue_name"],
+        venue_address=data["venue_address"],
+        accessibility=data["accessibility"],
+        registration=data["registration"],
+        is_free=data["is_free"],
+        costs=data["costs"],
+        organiser=data.get("organisation"),
+        notes="" if data.get("organisation") else data["organisation_name"],
+        recurrence_rule=form.rule_text(),
+        occurrences=[
+            EventOccurrence(start=start, end=end)
+            for start, end in [first, *form.extra_occurrences()]
+        ],
+    )
+    event.target_groups = list(data["target_groups"])
+    event.languages = list(data["languages"])
+    index.add_child(instance=event)
+    event.save_revision(log_action=True)
+    return event
+
+
+def start_moderation(event):
+    workflow = Workflow.objects.filter(name=settings.EVENT_SUBMISSION_WORKFLOW, active=True).first()
+    if workflow is None:
+        # Still stored and listed under "Event submissions"; setup_roles creates the workflow.
+        logger.warning(
+            "No active workflow %r for event submissions", settings.EVENT_SUBMISSION_WORKFLOW
+        )
+        return
+    workflow.start(event, None)
+
+
+# --------------------------------------------------------------------------- decisions
+
+
+def record_publication(event, revision):
+    """The event was published (approved in moderation, or by an editor directly)."""
+    for submission in EventSubmission.objects.filter(
+        page=event, status=EventSubmission.Status.SUBMITTED
+    ):
+        submission.status = EventSubmission.Status.APPROVED
+        submission.decided_at = timezone.now()
+        submission.save(update_fields=["status", "decided_at"])
+        if submission.image_file:
+            publish_image(submission, event, revision)
+        send_to_submitter(submission, "approved")
+
+
+def publish_image(submission, event, revision):
+    """Move the approved image from private storage into Wagtail's images, on the event."""
+    with submission.image_file.open("rb") as private_file:
+        content = private_file.read()
+    extension = submission.image_file.name.rsplit(".", 1)[-1]
+    image = get_image_model().objects.create(
+        title=Truncator(submission.title).chars(250),
+        description=submission.image_alt,
+        collection=Collection.get_first_root_node(),
+        file=ImageFile(BytesIO(content), name=f"event-{event.pk}.{extension}"),
+    )
+    EventPage.objects.filter(pk=event.pk).update(image=image)
+    if revision is not None:  # so that the next edit keeps the image
+        revision.content["image"] = image.pk
+        revision.save(update_fields=["content"])
+    submission.image_file.delete(save=False)
+    submission.save(update_fields=["image_file"])
+
+
+def record_rejection(event, comment):
+    for submission in EventSubmission.objects.filter(
+        page=event, status=EventSubmission.Status.SUBMITTED
+    ):
+        submission.status = EventSubmission.Status.REJECTED
+        submission.decided_at = timezone.now()
+        submission.rejection_reason = comment or ""
+        submission.save(update_fields=["status", "decided_at", "rejection_reason"])
+        send_to_submitter(submission, "rejected")
+
+
+# --------------------------------------------------------------------------- e-mail
+
+
+def send_to_submitter(submission, kind):
+    """E-mail the contact person in the language they used: received, approved or rejected."""
+    if not submission.contact_email:
+        return
+    with translation.override(submission.language):
+        context = {
+            "submission": submission,
+            "event_url": submission.page.full_url if submission.page else "",
+            "retention_days": settings.SUBMISSION_RETENTION_DAYS,
+        }
+        subject = render_to_string(f"events/emails/{kind}_subject.txt", context).strip()
+        body = render_to_string(f"events/emails/{kind}.txt", context)
+    try:
+        send_mail(subject, body, None, [submission.contact_email])
+    except OSError:
+        logger.exception("Could not e-mail %s about %s", kind, submission.reference)
+
+
+# --------------------------------------------------------------------------- privacy
+
+
+def due_for_anonymising(now=None):
+    now = now or timezone.now()
+    event_over = now - dt.timedelta(days=settings.SUBMISSION_RETENTION_DAYS)
+    rejected = now - dt.timedelta(days=settings.REJECTED_SUBMISSION_RETENTION_DAYS)
+    return EventSubmission.objects.filter(anonymised_at__isnull=True).filter(
+        Q(status=EventSubmission.Status.REJECTED, decided_at__lt=rejected)
+        | (~Q(status=EventSubmission.Status.REJECTED) & Q(last_date__lt=event_over))
+    )
+
+
+def anonymise(submission):
+    """Delete the contact person's data and a waiting image; the rest stays for the record."""
+    if submission.image_file:
+        submission.image_file.delete(save=False)
+    for name in EventSubmission.CONTACT_FIELDS:
+        setattr(submission, name, "")
+    submission.anonymised_at = timezone.now()
+    submission.save()
+
+
+def anonymise_due(now=None):
+    """Anonymise every submission whose time is up; returns how many."""
+    submissions = list(due_for_anonymising(now))
+    for submission in submissions:
+        anonymise(submission)
+    return len(submissions)
