@@ -258,6 +258,15 @@ def tab(interaction_context):
     tab.close()
 
 
+@pytest.fixture
+def own_tab(browser):
+    """A tab in a browser context of its own, so that a login or a form's cookie stays there."""
+    context = new_context(browser)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
 class Visits:
     """Each page of the list loaded once, with everything the checks need recorded.
 
