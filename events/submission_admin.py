@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import EventSubmission
+from .submission_forms import EventSubmissionForm
 
 CONTACT_PERMISSION = "events.view_contact_details"
 
@@ -50,8 +51,12 @@ class SubmissionInspectView(InspectView):
         )
 
     def get_data_display_value(self):
+        fields = EventSubmissionForm.base_fields
         rows = [
-            (key, ", ".join(value) if isinstance(value, list) else value)
+            (
+                fields[key].label if key in fields else key,
+                ", ".join(value) if isinstance(value, list) else value,
+            )
             for key, value in self.object.data.items()
             if value not in ("", None, [])
         ]

@@ -51,12 +51,13 @@ def serve_submission_form(page, request):
 
     form = EventSubmissionForm(request.POST, request.FILES)
     context["form"] = form
+    context["image_lost"] = bool(request.FILES.get("image"))
+    if not form.is_valid():
+        return render(request, "events/event_submission_page.html", context, status=400)
+    # Only what would be stored counts: correcting mistakes never locks anyone out.
     if rate_limit_exceeded(request, RATE_LIMIT_SCOPE):
         context["refusal"] = RATE_LIMIT_MESSAGE
         return render(request, "events/event_submission_page.html", context, status=429)
-    if not form.is_valid():
-        context["image_lost"] = bool(request.FILES.get("image"))
-        return render(request, "events/event_submission_page.html", context, status=400)
     if form.is_spam:
         # A bot filled in the honeypot: it sees the usual answer, nothing is stored.
         context["submission"] = EventSubmission(title=form.cleaned_data["title"])

@@ -392,11 +392,11 @@ class FormPage(AbstractEmailForm):
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         context = self.get_context(request)
         context["form"] = form
-        if rate_limit_exceeded(request, f"form-page-{self.pk}"):
-            context["refusal"] = RATE_LIMIT_MESSAGE
-            return TemplateResponse(request, self.get_template(request), context, status=429)
         if not form.is_valid():
             return TemplateResponse(request, self.get_template(request), context, status=400)
+        if rate_limit_exceeded(request, f"form-page-{self.pk}"):  # only what would be stored
+            context["refusal"] = RATE_LIMIT_MESSAGE
+            return TemplateResponse(request, self.get_template(request), context, status=429)
         if form.is_spam:  # the honeypot was filled in: the usual answer, nothing stored
             return self.render_landing_page(request)
         return self.render_landing_page(request, self.process_form_submission(form))

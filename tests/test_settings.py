@@ -69,3 +69,21 @@ def test_test_settings_are_fast_and_isolated():
     assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
     assert settings.STORAGES["default"]["BACKEND"].endswith("InMemoryStorage")
     assert all(cache["BACKEND"].endswith("LocMemCache") for cache in settings.CACHES.values())
+
+
+def test_uploads_from_public_forms_wait_outside_the_web_root():
+    """Submitted images are stored where neither Django nor whitenoise serves files."""
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.STORAGES['private']['OPTIONS']['location'], s.MEDIA_ROOT, s.STATIC_ROOT)",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="portal.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    private, media, static = (
+        Path(part).resolve() for part in result.stdout.splitlines()[-1].split()
+    )
+    for served in (media, static):
+        assert not private.is_relative_to(served) and not served.is_relative_to(private)

@@ -24,7 +24,8 @@ from wagtail.images import get_image_model
 from wagtail.models import TaskState
 
 from events.models import EventPage, EventSubmission, EventSubmissionPage
-from home.form_protection import started_token
+from events.submission_forms import EventSubmissionForm
+from home.form_protection import RATE_LIMIT_MESSAGE, started_token
 from home.models import SiteSettings, SpokenLanguage, TargetGroup
 from tests.conftest import make_term
 from tests.translation_helpers import editor, user_in
@@ -368,6 +369,11 @@ BAD_INPUT = [
 ]
 
 
+def gettext_de(message):
+    with translation.override("de"):
+        return escape(str(message))
+
+
 def german(message):
     """The message as a German visitor reads it (msgid, or (msgid, params))."""
     msgid, params = message if isinstance(message, tuple) else (message, None)
@@ -531,9 +537,25 @@ def test_rate_limit_per_client_address(
     assert statuses == [200, 200, 429]
     assert EventSubmission.objects.count() == 2
     refused = send(client, form_site.form, valid_data(form_site))
-    assert "Please wait an hour" in refused.content.decode()
+    assert refused.status_code == 429
+    assert gettext_de(RATE_LIMIT_MESSAGE) in refused.content.decode()
+    assert 'value="Elterncafé im Mühlenhof"' in refused.content.decode()  # nothing lost
     other = Client(REMOTE_ADDR="192.0.2.99")
     assert send(other, form_site.form, valid_data(form_site)).status_code == 200
+
+
+def test_mistakes_do_not_count_towards_the_rate_limit(client, form_site, settings):
+    settings.FORM_RATE_LIMIT = 1
+    for _ in range(3):
+        response = send(client, form_site.form, valid_data(form_site, contact_email="x@"))
+        assert response.status_code == 400
+    assert send(client, form_site.form, valid_data(form_site)).status_code == 200
+
+
+def test_no_open_redirect(client, form_site):
+    data = valid_data(form_site, next="https://evil.example/")
+    response = client.post(f"{form_site.form.url}?next=https://evil.example/", data)
+    assert response.status_code == 200 and not response.has_header("Location")
 
 
 def test_csrf_is_required(form_site):
@@ -564,7 +586,10 @@ def test_moderators_see_contact_details_editors_do_not(client, form_site, sent):
     client.force_login(form_site.moderator)
     listing = client.get(reverse("event_submissions:index")).content.decode()
     assert sent.reference in listing and "Waiting for moderation" in listing
-    assert "ayse@example.org" in client.get(inspect).content.decode()
+    details = client.get(inspect).content.decode()
+    assert "ayse@example.org" in details
+    label = EventSubmissionForm.base_fields["venue_address"].label  # what was sent, labelled
+    assert f"<dt>{gettext_de(label)}</dt><dd>Mühlenweg 7, 12343 Mittelstadt</dd>" in details
     assert client.get(reverse("events_submission_image", args=[sent.pk])).status_code == 200
 
     client.force_login(editor())
