@@ -237,18 +237,32 @@ def test_arabic_submission_is_arabic(client, form_site, django_capture_on_commit
 
 
 def test_nothing_submitted_is_public_before_approval(client, form_site, sent):
+    """Not on the home page, the organisation's page, the listing, search, sitemap or
+    calendars, and its own address answers 404; once published, each of them shows it."""
     event = sent.page.specific
-    assert client.get(event.url or f"{form_site.events.url}{event.slug}/").status_code == 404
-    for url in (
-        form_site.events.url,
-        reverse("search") + "?q=Elterncafé",
-        "/sitemap.xml",
-        reverse("events_calendar"),
-        f"/de/calendar/event-{event.pk}.ics",
-    ):
-        response = client.get(url)
-        body = b"".join(response) if response.streaming else response.content
-        assert "Elterncafé im Mühlenhof".encode() not in body, url
+    pages = {
+        form_site.home.url: event.title,  # upcoming events
+        form_site.verein.url: event.title,  # the organisation's events
+        form_site.events.url: event.title,
+        reverse("search") + "?q=Elterncafé": event.title,
+        "/sitemap.xml": f"/{event.slug}/",
+        reverse("events_calendar"): event.title,
+        f"/de/calendar/event-{event.pk}.ics": event.title,
+    }
+
+    def shown():
+        found = []
+        for url, marker in pages.items():
+            response = client.get(url)
+            body = b"".join(response) if response.streaming else response.content
+            if marker.encode() in body:
+                found.append(url)
+        return found
+
+    assert shown() == []
+    assert client.get(f"{form_site.events.url}{event.slug}/").status_code == 404
+    event.save_revision().publish()
+    assert shown() == list(pages)
 
 
 def test_upload_waits_in_private_storage_under_a_random_name(sent):
