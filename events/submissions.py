@@ -92,8 +92,8 @@ def submit(form, page):
     try:
         with transaction.atomic():
             if data.get("image"):
-                upload = data["image"]
-                submission.image_file.save(f"upload.{form.image_extension}", upload, save=False)
+                name = f"upload.{form.image_extension}"  # upload_to makes it random
+                submission.image_file.save(name, data["image"], save=False)
             submission.page = create_draft_event(form, page.get_parent())
             submission.save()
             start_moderation(submission.page)
@@ -141,7 +141,7 @@ def create_draft_event(form, index):
     first = form.first_occurrence()
     event = EventPage(
         title=data["title"],
-        # Titles in Arabic script give no ASCII slug; the reference-free fallback is fine.
+        # A title in Arabic script gives no ASCII slug (WAGTAIL_ALLOW_UNICODE_SLUGS is off).
         slug=find_available_slug(index, slugify(data["title"]) or "veranstaltung"),
         locale=index.locale,
         live=False,

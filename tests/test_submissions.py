@@ -5,6 +5,7 @@ the public pages, feeds and sitemap, and the admin's list of submissions.
 """
 
 import datetime
+import os
 import struct
 import zlib
 from io import BytesIO, StringIO
@@ -25,7 +26,7 @@ from wagtail.models import TaskState
 
 from events.models import EventPage, EventSubmission, EventSubmissionPage
 from events.submission_forms import EventSubmissionForm
-from home.form_protection import RATE_LIMIT_MESSAGE, started_token
+from home.form_protection import RATE_LIMIT_MESSAGE, ProtectedFormMixin, started_token
 from home.models import SiteSettings, SpokenLanguage, TargetGroup
 from tests.conftest import make_term
 from tests.translation_helpers import editor, user_in
@@ -107,6 +108,17 @@ def valid_data(form_site, **overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def german(message):
+    """The message as a German visitor reads it (msgid, or (msgid, params))."""
+    msgid, params = message if isinstance(message, tuple) else (str(message), None)
+    with translation.override("de"):
+        if "%(limit_value)d" in msgid:
+            text = ngettext(msgid.replace("characters", "character"), msgid, params["limit_value"])
+        else:
+            text = gettext(msgid)
+    return escape(text % params if params else text)
 
 
 def png_bytes(size=(40, 30)):
@@ -383,22 +395,6 @@ BAD_INPUT = [
 ]
 
 
-def gettext_de(message):
-    with translation.override("de"):
-        return escape(str(message))
-
-
-def german(message):
-    """The message as a German visitor reads it (msgid, or (msgid, params))."""
-    msgid, params = message if isinstance(message, tuple) else (message, None)
-    with translation.override("de"):
-        if "%(limit_value)d" in msgid:
-            text = ngettext(msgid.replace("characters", "character"), msgid, params["limit_value"])
-        else:
-            text = gettext(msgid)
-    return escape(text % params if params else text)
-
-
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [case[1:] for case in BAD_INPUT],
@@ -422,8 +418,19 @@ def test_bad_input_is_named_and_everything_typed_is_kept(
 
 
 IMAGE_CASES = [
-    ("not an image", upload(b"%PDF-1.4 not an image", "foto.png"), "This file is not an image"),
-    ("decompression bomb", upload(bomb_png()), "too many pixels"),
+    (
+        "not an image",
+        upload(b"%PDF-1.4 not an image", "foto.png"),
+        "This file is not an image. Please choose a JPEG, PNG or WebP file.",
+    ),
+    (
+        "decompression bomb",
+        upload(bomb_png()),
+        (
+            "The image has too many pixels. Please choose one of at most %(pixels)s megapixels.",
+            {"pixels": 40},
+        ),
+    ),
 ]
 
 
@@ -437,24 +444,30 @@ def test_bad_images_are_refused_and_the_page_asks_to_choose_again(
     response = send(client, form_site.form, data, image)
     html = response.content.decode()
     assert response.status_code == 400
-    assert message in html
-    assert "the image has to be chosen again" in html.lower()
+    assert german(message) in html
+    assert (
+        german("Only the image has to be chosen again: browsers do not keep a chosen file.") in html
+    )
     assert private_files() == [] and not EventSubmission.objects.exists()
 
 
 def test_too_large_image_is_refused(client, form_site, settings):
-    settings.EVENT_SUBMISSION_MAX_IMAGE_BYTES = 1000
+    settings.EVENT_SUBMISSION_MAX_IMAGE_BYTES = 1 << 20
+    noise = BytesIO()
+    PILImage.frombytes("RGB", (800, 800), os.urandom(800 * 800 * 3)).save(noise, "PNG")
+    assert len(noise.getvalue()) > 1 << 20
     data = valid_data(form_site, image_alt="Foto", image_rights="on")
-    response = send(client, form_site.form, data, upload(png_bytes((400, 400))))
+    response = send(client, form_site.form, data, upload(noise.getvalue()))
     assert response.status_code == 400
-    assert "The image is larger than" in response.content.decode()
+    message = "The image is larger than %(limit)s MB. Please choose a smaller file."
+    assert german((message, {"limit": 1})) in response.content.decode()
 
 
 def test_image_needs_alt_text_and_rights(client, form_site):
     response = send(client, form_site.form, valid_data(form_site), upload(png_bytes()))
     html = response.content.decode()
-    assert "Please describe the image in a few words." in html
-    assert "Please confirm that the image may be published." in html
+    assert german("Please describe the image in a few words.") in html
+    assert german("Please confirm that the image may be published.") in html
 
 
 def test_html_is_stored_as_text_and_shown_escaped(
@@ -517,7 +530,7 @@ def test_eastern_arabic_digits_in_further_dates(
 def test_honeypot_looks_successful_but_stores_nothing(client, form_site):
     response = send(client, form_site.form, valid_data(form_site, website="http://spam.example"))
     assert response.status_code == 200
-    assert "Thank you" in response.content.decode() or "Vielen Dank" in response.content.decode()
+    assert german("Thank you: your event has been sent") in response.content.decode()
     assert not EventSubmission.objects.exists() and not EventPage.objects.exists()
     assert mail.outbox == []
 
@@ -528,7 +541,7 @@ def test_too_fast_is_refused_with_input_kept(client, form_site, settings):
     token = form_html.split('name="form_started" value="')[1].split('"')[0]
     response = send(client, form_site.form, valid_data(form_site, form_started=token))
     assert response.status_code == 400
-    assert "That was very fast" in response.content.decode()
+    assert german(ProtectedFormMixin.too_fast_message) in response.content.decode()
     assert 'value="Elterncafé im Mühlenhof"' in response.content.decode()
     assert not EventSubmission.objects.exists()
 
@@ -552,7 +565,7 @@ def test_rate_limit_per_client_address(
     assert EventSubmission.objects.count() == 2
     refused = send(client, form_site.form, valid_data(form_site))
     assert refused.status_code == 429
-    assert gettext_de(RATE_LIMIT_MESSAGE) in refused.content.decode()
+    assert german(RATE_LIMIT_MESSAGE) in refused.content.decode()
     assert 'value="Elterncafé im Mühlenhof"' in refused.content.decode()  # nothing lost
     other = Client(REMOTE_ADDR="192.0.2.99")
     assert send(other, form_site.form, valid_data(form_site)).status_code == 200
@@ -586,7 +599,13 @@ def test_database_failure_leaves_nothing_half_written(client, form_site, monkeyp
     data = valid_data(form_site, image_alt="Foto", image_rights="on")
     response = send(client, form_site.form, data, upload(png_bytes()))
     assert response.status_code == 503
-    assert "Please go back" in response.content.decode()
+    assert (
+        german(
+            "Please go back with your browser: your entries are still in the form. "
+            "Send it again in a few minutes."
+        )
+        in response.content.decode()
+    )
     assert not EventSubmission.objects.exists() and not EventPage.objects.exists()
     assert private_files() == []
     assert mail.outbox == []
@@ -599,11 +618,11 @@ def test_moderators_see_contact_details_editors_do_not(client, form_site, sent):
     inspect = reverse("event_submissions:inspect", args=[sent.pk])
     client.force_login(form_site.moderator)
     listing = client.get(reverse("event_submissions:index")).content.decode()
-    assert sent.reference in listing and "Waiting for moderation" in listing
+    assert sent.reference in listing and german(EventSubmission.Status.SUBMITTED.label) in listing
     details = client.get(inspect).content.decode()
     assert "ayse@example.org" in details
     label = EventSubmissionForm.base_fields["venue_address"].label  # what was sent, labelled
-    assert f"<dt>{gettext_de(label)}</dt><dd>Mühlenweg 7, 12343 Mittelstadt</dd>" in details
+    assert f"<dt>{german(label)}</dt><dd>Mühlenweg 7, 12343 Mittelstadt</dd>" in details
     assert client.get(reverse("events_submission_image", args=[sent.pk])).status_code == 200
 
     client.force_login(editor())
