@@ -271,7 +271,12 @@ class EventSubmissionForm(ProtectedFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        organisations = OrganisationPage.objects.live().filter(**SOURCE_LANGUAGE).order_by("title")
+        organisations = (
+            OrganisationPage.objects.live()
+            .filter(**SOURCE_LANGUAGE)
+            .only("id", "title", "translation_key")  # a choice needs no more
+            .order_by("title")
+        )
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].labels = translation_map(organisations)
         for name, model in (("target_groups", TargetGroup), ("languages", SpokenLanguage)):
