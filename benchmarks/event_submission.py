@@ -1,7 +1,7 @@
 """What one event submission costs: the form page, and a valid POST that stores the
 submission and its draft event and starts the moderation workflow.
 
-Builds a throw-away SQLite database (nothing touches db.sqlite3) with 200 organisations
+Builds a throw-away SQLite database (german_site.py) with 200 organisations
 in the directory, then shows the form and sends valid submissions with an image. Run it
 with
 
@@ -11,67 +11,37 @@ with
 import datetime as dt
 import io
 import logging
-import os
 import statistics
 import sys
-import tempfile
 import time
 import tracemalloc
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-DATABASE = Path(tempfile.mkdtemp(prefix="submission-benchmark-")) / "benchmark.sqlite3"
-os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from german_site import german_site  # before any model: Django on a throw-away database
+from PIL import Image
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.conf import settings  # noqa: E402
-from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from PIL import Image  # noqa: E402
-from wagtail.models import Locale, Page, Site  # noqa: E402
-
-from events.models import EventIndexPage, EventSubmission, EventSubmissionPage  # noqa: E402
-from home.form_protection import started_token  # noqa: E402
-from home.models import HomePage, TargetGroup  # noqa: E402
-from organisations.models import OrganisationIndexPage, OrganisationPage  # noqa: E402
+from events.models import EventSubmission, EventSubmissionPage
+from home.form_protection import started_token
 
 ORGANISATIONS = 200
 
 
 def site():
-    german = Locale.objects.get_or_create(language_code="de")[0]
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Startseite", slug="start", locale=german))
-    Site.objects.filter(is_default_site=True).update(root_page=home)
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
-    events = home.add_child(
-        instance=EventIndexPage(title="Veranstaltungen", slug="veranstaltungen", locale=german)
-    )
+    """The German site with the submission form and the Moderation workflow."""
+    events, organisers, group = german_site(ORGANISATIONS)
     form = events.add_child(
-        instance=EventSubmissionPage(title="Veranstaltung melden", slug="melden", locale=german)
-    )
-    directory = home.add_child(
-        instance=OrganisationIndexPage(title="Organisationen", slug="organisationen", locale=german)
-    )
-    organisation = None
-    for number in range(ORGANISATIONS):
-        organisation = directory.add_child(
-            instance=OrganisationPage(
-                title=f"Verein {number:03}", slug=f"verein-{number}", summary="…", locale=german
-            )
+        instance=EventSubmissionPage(
+            title="Veranstaltung melden", slug="melden", locale=events.locale
         )
-    group = TargetGroup.objects.create(name="Frauen", slug="frauen", locale=german)
+    )
     call_command("setup_roles", stdout=io.StringIO(), stderr=io.StringIO())
-    return form, organisation, group
+    return form, organisers[-1], group
 
 
 def image_file():
@@ -108,7 +78,6 @@ def entries(number, organisation, group):
 
 def main(count):
     logging.getLogger("wagtail").setLevel(logging.WARNING)  # a line per page saved
-    call_command("migrate", verbosity=0)
     form, organisation, group = site()
     settings.FORM_RATE_LIMIT = count + 1
     client = Client()

@@ -9,34 +9,16 @@ PAGE_FRAGMENT_CACHE_SECONDS is set). Run it with
 """
 
 import datetime as dt
-import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-DATABASE = Path(tempfile.mkdtemp(prefix="events-benchmark-")) / "benchmark.sqlite3"
-os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
-os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
-# Measure the listing itself, not the cached page fragments (portal/templates/base.html).
-os.environ.setdefault("PAGE_FRAGMENT_CACHE_SECONDS", "0")
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+from german_site import DATABASE, german_site  # before any model: Django on a throw-away database
 
-import django  # noqa: E402
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from wagtail.models import Locale, Page, Site  # noqa: E402
-
-from events.models import EventDate, EventIndexPage, EventOccurrence, EventPage  # noqa: E402
-from home.models import HomePage, TargetGroup  # noqa: E402
-from organisations.models import OrganisationIndexPage, OrganisationPage  # noqa: E402
+from events.models import EventDate, EventOccurrence, EventPage
 
 RULES = [
     "FREQ=WEEKLY;BYDAY=TU,TH",  # unbounded: two dates a week for the whole window
@@ -45,30 +27,6 @@ RULES = [
     "",  # a single date
 ]
 REPEATS = 7
-
-
-def site():
-    german = Locale.objects.get_or_create(language_code="de")[0]
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Startseite", slug="start", locale=german))
-    Site.objects.filter(is_default_site=True).update(root_page=home)
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
-    events = home.add_child(
-        instance=EventIndexPage(title="Veranstaltungen", slug="veranstaltungen", locale=german)
-    )
-    directory = home.add_child(
-        instance=OrganisationIndexPage(title="Organisationen", slug="organisationen", locale=german)
-    )
-    organisers = [
-        directory.add_child(
-            instance=OrganisationPage(
-                title=f"Verein {number}", slug=f"verein-{number}", summary="…", locale=german
-            )
-        )
-        for number in range(5)
-    ]
-    group = TargetGroup.objects.create(name="Jugendliche", slug="jugendliche", locale=german)
-    return events, organisers, group
 
 
 def add_events(index, organisers, group, start, count):
@@ -110,8 +68,7 @@ def measure(client, url):
 
 
 def main(sizes):
-    call_command("migrate", verbosity=0)
-    index, organisers, group = site()
+    index, organisers, group = german_site()
     client = Client()
     print(f"database: {DATABASE}")
     print(

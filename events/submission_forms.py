@@ -99,16 +99,21 @@ def validate_image(upload):
     return IMAGE_FORMATS[image_format]
 
 
-class LocalizedChoiceField(forms.ModelChoiceField):
-    """Choices from German objects, labelled in the visitor's language."""
+class LocalizedLabels:
+    """Choices from German objects, labelled in the visitor's language (set .labels)."""
+
+    labels = {}  # translation key -> the object in the visitor's language
 
     def label_from_instance(self, obj):
         return str(self.labels.get(obj.translation_key, obj))
 
 
-class LocalizedMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return str(self.labels.get(obj.translation_key, obj))
+class LocalizedChoiceField(LocalizedLabels, forms.ModelChoiceField):
+    pass
+
+
+class LocalizedMultipleChoiceField(LocalizedLabels, forms.ModelMultipleChoiceField):
+    pass
 
 
 def text_area(rows=4, **attrs):
