@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -90,6 +91,20 @@ class EventSubmissionViewSet(ModelViewSet):
     @property
     def permission_policy(self):
         return ReadOnlyPermissionPolicy(self.model)
+
+
+class WaitingSubmissionsSummaryItem(SummaryItem):
+    """On the admin's dashboard: how many submissions wait for moderation."""
+
+    order = 250
+    template_name = "events/admin/summary_submissions.html"
+
+    def is_shown(self):
+        return self.request.user.has_perm("events.view_eventsubmission")
+
+    def get_context_data(self, parent_context):
+        waiting = EventSubmission.objects.filter(status=EventSubmission.Status.SUBMITTED)
+        return {"waiting": waiting.count()}
 
 
 def submission_image_view(request, pk):

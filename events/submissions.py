@@ -27,6 +27,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Workflow
@@ -154,7 +155,7 @@ def create_draft_event(form, index):
         is_free=data["is_free"],
         costs=data["costs"],
         organiser=data.get("organisation"),
-        notes="" if data.get("organisation") else data["organisation_name"],
+        notes=unlisted_organiser(data),
         recurrence_rule=form.rule_text(),
         occurrences=[
             EventOccurrence(start=start, end=end)
@@ -166,6 +167,13 @@ def create_draft_event(form, index):
     index.add_child(instance=event)
     event.save_revision(log_action=True)
     return event
+
+
+def unlisted_organiser(data):
+    """The organiser not in the directory, named in the event's notes (page language)."""
+    if data.get("organisation"):
+        return ""
+    return _("Organiser: %(name)s") % {"name": data["organisation_name"].strip()}
 
 
 def start_moderation(event):

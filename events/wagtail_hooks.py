@@ -4,7 +4,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .admin_views import import_calendar_view, import_targets
-from .submission_admin import EventSubmissionViewSet, submission_image_view
+from .submission_admin import (
+    EventSubmissionViewSet,
+    WaitingSubmissionsSummaryItem,
+    submission_image_view,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -41,3 +45,8 @@ def register_submission_image_url():
             name="events_submission_image",
         )
     ]
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_waiting_submissions(request, summary_items):
+    summary_items.append(WaitingSubmissionsSummaryItem(request))

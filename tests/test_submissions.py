@@ -696,3 +696,46 @@ def test_privacy_page_of_the_demo_names_the_retention(settings):
     assert f"{settings.SUBMISSION_RETENTION_DAYS} Tage nach ihrem letzten Termin" in text
     assert f"{settings.REJECTED_SUBMISSION_RETENTION_DAYS} Tage nach der Ablehnung" in text
     assert f"{settings.FORM_SUBMISSION_RETENTION_DAYS} Tage nach dem Absenden" in text
+
+
+def test_submission_through_an_untranslated_form(
+    client, form_site, django_capture_on_commit_callbacks
+):
+    """Russian has no translation yet: the form is an alias of the German one, in Russian."""
+    form_site.sync("ru")
+    russian_form = form_site.in_language(form_site.form, "ru")
+    assert russian_form.alias_of_id == form_site.form.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client, russian_form, valid_data(form_site, title="Кафе для родителей"))
+    assert response.status_code == 200
+    submission = EventSubmission.objects.get()
+    assert submission.language == "ru"
+    assert submission.page.locale.language_code == "ru"
+    assert submission.page.get_parent().pk == russian_form.get_parent().pk
+    assert submission.page.specific.workflow_in_progress
+
+
+def test_dashboard_counts_waiting_submissions_for_editors(client, form_site, sent):
+    client.force_login(editor())
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    with translation.override("de"):
+        expected = ngettext(
+            "%(counter)s event submission waiting for moderation",
+            "%(counter)s event submissions waiting for moderation",
+            1,
+        ) % {"counter": 1}
+    assert expected in " ".join(dashboard.split())
+    assert f"{reverse('event_submissions:index')}?status=submitted" in dashboard
+
+
+def test_unlisted_organisation_is_named_in_the_notes(
+    client, form_site, django_capture_on_commit_callbacks
+):
+    data = valid_data(form_site, organisation="", organisation_name="Kulturverein Nord")
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, form_site.form, data)
+    submission = EventSubmission.objects.get()
+    assert submission.organisation_name == "Kulturverein Nord"
+    event = submission.page.specific
+    assert event.organiser is None
+    assert "Kulturverein Nord" in event.notes
