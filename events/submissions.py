@@ -184,7 +184,10 @@ def start_moderation(event):
             "No active workflow %r for event submissions", settings.EVENT_SUBMISSION_WORKFLOW
         )
         return
-    workflow.start(event, None)
+    # Wagtail e-mails the approvers in their admin language, or else the active one:
+    # the visitor's. Moderators without a preference read the site's default language.
+    with translation.override(settings.LANGUAGE_CODE):
+        workflow.start(event, None)
 
 
 # --------------------------------------------------------------------------- decisions

@@ -107,6 +107,9 @@ def test_moderation_workflow_on_the_events_section(site):
     moderator = user_in("Moderation", "moderator")
     assert site.events.permissions_for_user(moderator).can_publish()
     assert not site.guidance.permissions_for_user(moderator).can_edit()
+    # Submitted events arrive in every language: so do the moderators' permissions.
+    for code in ("ar", "fa"):
+        assert site.in_language(site.events, code).permissions_for_user(moderator).can_publish()
 
 
 # --------------------------------------------------------------------------- the translator

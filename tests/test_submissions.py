@@ -246,6 +246,12 @@ def test_arabic_submission_is_arabic(client, form_site, django_capture_on_commit
     assert submission.page.get_parent().pk == form_site.ar_events.pk
     confirmation = next(m for m in mail.outbox if m.to == ["ayse@example.org"])
     assert submission.reference in confirmation.body
+    with translation.override("ar"):  # in the language the visitor used
+        subject = gettext("Your event has been received (%(reference)s)")
+    assert confirmation.subject == subject % {"reference": submission.reference}
+    to_moderator = next(m for m in mail.outbox if m.to == ["moderation@example.org"])
+    with translation.override("de"):  # the moderator's admin language, not the visitor's
+        assert gettext("You can edit the page here:") in to_moderator.body
 
 
 def test_nothing_submitted_is_public_before_approval(client, form_site, sent):
@@ -313,6 +319,22 @@ def test_moderator_approves_and_the_event_appears(
     client.logout()
     assert "Elterncafé im Mühlenhof" in client.get(form_site.events.url).content.decode()
     assert any(m.to == ["ayse@example.org"] and event.full_url in m.body for m in mail.outbox)
+
+
+def test_moderator_approves_an_arabic_submission(
+    client, form_site, django_capture_on_commit_callbacks
+):
+    """Approving publishes, which needs the publish permission in the visitor's language."""
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, form_site.ar_form, valid_data(form_site, title="مقهى الآباء"))
+    submission = EventSubmission.objects.get()
+    client.force_login(form_site.moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow_action(client, submission.page, "approve")
+    submission.refresh_from_db()
+    assert submission.status == EventSubmission.Status.APPROVED
+    client.logout()
+    assert "مقهى الآباء" in client.get(form_site.ar_events.url).content.decode()
 
 
 def test_rejected_event_never_appears_and_the_submitter_learns_why(

@@ -209,6 +209,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflows.publish_on_approval"
 
 # Security headers. The public site runs no inline script and loads nothing
 # from other hosts; the Wagtail admin gets its own policy (portal/middleware.py).

@@ -4,12 +4,13 @@
   page, every translatable snippet, images, documents, redirects, site
   settings — and submitting pages and snippets for translation.
 - "Moderation": edits and publishes the sections named in
-  settings.MODERATED_SECTIONS (page types, e.g. the events index) and approves
-  what is submitted there: the Wagtail workflow "Moderation", whose one task
-  (a group approval task, also "Moderation") this group approves. Events that
-  organisations send through the public form go into this workflow in every
-  language. settings.EDITOR_PERMISSIONS and MODERATOR_PERMISSIONS add the content
-  apps' own permissions (e.g. seeing submissions, and their contact details).
+  settings.MODERATED_SECTIONS (page types, e.g. the events index) in every
+  language, and approves what is submitted there: the Wagtail workflow
+  "Moderation", whose one task (a group approval task, also "Moderation") this
+  group approves. Events that organisations send through the public form go
+  into this workflow in the visitor's language. settings.EDITOR_PERMISSIONS and
+  MODERATOR_PERMISSIONS add the content apps' own permissions (e.g. seeing
+  submissions, and their contact details).
 - "Übersetzung <Sprache>" per language but German (e.g. "Übersetzung Türkisch"):
   edits and publishes below that language's home page, edits that language's
   snippets (the language check lives in locales.permissions and the hooks in
@@ -116,8 +117,11 @@ class Command(BaseCommand):
         workflow = self.moderation_workflow(group)
         for model_label in getattr(settings, "MODERATED_SECTIONS", []):
             model = apps.get_model(model_label)
-            for section in model.objects.filter(locale=german, alias_of__isnull=True):
+            # Every language version: submissions arrive in the visitor's language, and
+            # approving publishes, which needs the publish permission there.
+            for section in model.objects.all():
                 self.grant_pages(group, section, MODERATOR_PAGE_PERMISSIONS)
+            for section in model.objects.filter(locale=german, alias_of__isnull=True):
                 assigned, _ = WorkflowPage.objects.get_or_create(
                     page=section, defaults={"workflow": workflow}
                 )
