@@ -29,7 +29,7 @@ import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import Request, urlopen
+from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 import icalendar
 import recurring_ical_events
@@ -103,8 +103,8 @@ def read_source(source):
     return path.read_bytes(), path.name
 
 
-def fetch(url, timeout=20):
-    """The body of an http(s) URL on a public host, at most MAX_DOWNLOAD bytes."""
+def check_public_address(url):
+    """Refuse what is not an http(s) URL on a host with public addresses only."""
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise CalendarImportError(_("Only http and https addresses can be imported."))
@@ -116,9 +116,23 @@ def fetch(url, timeout=20):
         ip = ipaddress.ip_address(address[4][0])
         if not ip.is_global:
             raise CalendarImportError(_("This address is not on the public internet."))
+
+
+class PublicRedirectHandler(HTTPRedirectHandler):
+    """Follows a redirect only to another public address (no detour into the intranet)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        check_public_address(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch(url, timeout=20):
+    """The body of an http(s) URL on a public host, at most MAX_DOWNLOAD bytes."""
+    check_public_address(url)
     request = Request(url, headers={"User-Agent": "Integrationsportal calendar import"})  # noqa: S310
+    opener = build_opener(PublicRedirectHandler)
     try:
-        with urlopen(request, timeout=timeout) as response:  # noqa: S310 (scheme checked above)
+        with opener.open(request, timeout=timeout) as response:
             data = response.read(MAX_DOWNLOAD + 1)
     except OSError as error:
         raise CalendarImportError(str(error)) from error

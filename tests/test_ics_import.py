@@ -9,6 +9,7 @@ small calendars for what the shared ones do not cover.
 import datetime as dt
 from io import StringIO
 from pathlib import Path
+from urllib.request import Request
 
 import icalendar
 import pytest
@@ -19,7 +20,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
-from events.importer import CalendarImportError, fetch, import_calendar
+from events.importer import (
+    CalendarImportError,
+    PublicRedirectHandler,
+    fetch,
+    import_calendar,
+)
 from events.models import EventPage
 from events.recurrence import BERLIN
 
@@ -356,6 +362,15 @@ def test_broken_files_are_refused_with_a_reason(tree, data):
 def test_only_public_web_addresses_are_fetched(url):
     with pytest.raises(CalendarImportError):
         fetch(url)
+
+
+@pytest.mark.parametrize("target", ["http://127.0.0.1/cal.ics", "file:///etc/passwd"])
+def test_redirects_into_the_intranet_are_refused(target):
+    """A public calendar URL that redirects to a private address or a file is not followed."""
+    request = Request("https://calendar.example.org/cal.ics")
+    handler = PublicRedirectHandler()
+    with pytest.raises(CalendarImportError):
+        handler.redirect_request(request, None, 302, "Found", {}, target)
 
 
 def test_the_management_command(tree):
