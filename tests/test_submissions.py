@@ -761,3 +761,16 @@ def test_unlisted_organisation_is_named_in_the_notes(
     event = submission.page.specific
     assert event.organiser is None
     assert "Kulturverein Nord" in event.notes
+
+
+def test_without_the_workflow_the_submission_is_still_stored(
+    client, form_site, settings, caplog, django_capture_on_commit_callbacks
+):
+    """A site where setup_roles has not run yet: nothing is lost, the log says what is missing."""
+    settings.EVENT_SUBMISSION_WORKFLOW = "Gibt es nicht"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send(client, form_site.form, valid_data(form_site))
+    assert response.status_code == 200
+    submission = EventSubmission.objects.get()
+    assert not submission.page.live and not submission.page.workflow_in_progress
+    assert "Gibt es nicht" in caplog.text
