@@ -45,6 +45,7 @@ from home.models import (
 from locales.utils import localize_one, localized_choices, translation_map
 
 from .forms import EventPageForm
+from .panels import SubmissionPanel
 from .recurrence import Schedule, at_midnight, berlin, end_of_day, normalise_rule, window
 from .structured_data import event_json_ld, share_image_url
 
@@ -306,6 +307,7 @@ class EventPage(Page):
     body = StreamField(BaseStreamBlock(), verbose_name=_("further content"), blank=True)
 
     content_panels = Page.content_panels + [
+        SubmissionPanel(),
         FieldPanel("teaser"),
         FieldPanel("image"),
         FieldPanel("organiser"),

@@ -20,9 +20,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import EventSubmission
+from .panels import CONTACT_PERMISSION
 from .submission_forms import EventSubmissionForm
-
-CONTACT_PERMISSION = "events.view_contact_details"
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):

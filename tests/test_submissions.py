@@ -655,6 +655,20 @@ def test_moderators_see_contact_details_editors_do_not(client, form_site, sent):
     assert refused.status_code in (302, 403) and not refused.streaming
 
 
+def test_the_event_editor_shows_where_the_event_came_from(client, form_site, sent):
+    client.force_login(form_site.moderator)
+    editor_html = client.get(reverse("wagtailadmin_pages:edit", args=[sent.page_id])).content
+    html = editor_html.decode()
+    assert reverse("event_submissions:inspect", args=[sent.pk]) in html
+    assert sent.reference in html and 'href="mailto:ayse@example.org"' in html
+    heading = german("Sent through the public form")
+    assert heading in html
+    # An event written by an editor has no such panel.
+    event = form_site.event("Sommerfest")
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content.decode()
+    assert heading not in html
+
+
 def test_nobody_edits_or_deletes_submissions_in_the_admin(client, form_site, sent, admin_user):
     client.force_login(admin_user)
     edit = client.get(reverse("event_submissions:edit", args=[sent.pk]))
