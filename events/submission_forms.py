@@ -339,7 +339,7 @@ class EventSubmissionForm(ProtectedFormMixin, forms.Form):
                 self.add_error("repeat_until", _("Enter the last day of the series."))
             elif first and until <= first:
                 self.add_error("repeat_until", _("The series must end after its first date."))
-            elif first and until > first.replace(year=first.year + MAX_YEARS_AHEAD):
+            elif first and until > years_later(first, MAX_YEARS_AHEAD):
                 self.add_error(
                     "repeat_until",
                     _("A series may run for at most two years. Please send a new one later."),
@@ -420,6 +420,14 @@ class EventSubmissionForm(ProtectedFormMixin, forms.Form):
         return schedule.occurrences()
 
 
+def years_later(day, years):
+    """The same day some years later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
 def ymd(day):
     return {"year": day.year, "month": day.month, "day": day.day}
 
@@ -429,5 +437,5 @@ def check_day(day):
     today = timezone.localdate()
     if day < today:
         raise ValidationError(_("This date is in the past."), code="past")
-    if day > today.replace(year=today.year + MAX_YEARS_AHEAD):
+    if day > years_later(today, MAX_YEARS_AHEAD):
         raise ValidationError(_("Dates more than two years ahead cannot be announced yet."))

@@ -788,3 +788,20 @@ def test_without_the_workflow_the_submission_is_still_stored(
     submission = EventSubmission.objects.get()
     assert not submission.page.live and not submission.page.workflow_in_progress
     assert "Gibt es nicht" in caplog.text
+
+
+def test_leap_day_is_a_date_like_any_other(client, form_site, monkeypatch):
+    """On 29 February "two years ahead" is 28 February, not an error page."""
+    leap_day = datetime.date(2028, 2, 29)
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: leap_day)
+    data = valid_data(
+        form_site,
+        first_date="2028-02-29",
+        repeat="weeks",
+        repeat_interval="4",
+        repeat_until="2030-03-01",
+    )
+    response = send(client, form_site.form, data)
+    assert response.status_code == 400  # a series of more than two years, refused politely
+    message = "A series may run for at most two years. Please send a new one later."
+    assert german(message) in response.content.decode()
