@@ -1101,6 +1101,8 @@ DATENSCHUTZ = {
           werden **keine Anfragen an Dritte** gestellt.
         - Nur wer sich als Redakteurin oder Redakteur anmeldet, erhält ein technisch notwendiges
           Sitzungs-Cookie, das beim Abmelden gelöscht wird.
+        - Seiten mit einem Formular setzen ein technisch notwendiges Cookie (csrftoken), das
+          gefälschte Einsendungen verhindert. Es enthält nur eine Zufallszahl.
 
         ## Server-Protokolle
         Der Webserver speichert bei jedem Abruf die IP-Adresse, Datum und Uhrzeit, die
@@ -3214,6 +3216,8 @@ TRANSLATIONS = {
                   **no requests to third parties**.
                 - Only editors who log in receive a technically necessary session cookie, which
                   is deleted when they log out.
+                - Pages with a form set a technically necessary cookie (csrftoken) that
+                  prevents forged submissions. It holds nothing but a random number.
 
                 ## Server logs
                 For every request the web server stores the IP address, date and time, the
