@@ -1,5 +1,7 @@
 """home: where every page type may live, the standard page in the admin, the site search."""
 
+import re
+
 import pytest
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -9,6 +11,7 @@ from guidance.models import GuidanceIndexPage, GuidancePage
 from home.models import FormPage, HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from organisations.models import OrganisationIndexPage, OrganisationPage
+from tests.conftest import html_attrs, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -221,3 +224,14 @@ def test_empty_search_shows_the_form_without_results(client, tree):
     html = search(client, "")
     assert 'name="q"' in html
     assert "search-results" not in html
+
+
+@pytest.mark.parametrize(("width", "widths"), [(1200, ["480w", "960w"]), (300, [])])
+def test_image_blocks_list_each_width_once(client, tree, width, widths):
+    """A small image gets one rendition and no srcset (a width twice is invalid HTML)."""
+    image = make_image("Foto", size=(width, width // 2))
+    page = tree.standard("Bilder", body=[("image", {"image": image, "caption": "", "credit": ""})])
+    html = client.get(page.url).content.decode()
+    img = html_attrs(html.split('class="captioned-image"')[1], "img")
+    assert re.findall(r"\d+w", img.get("srcset", "")) == widths
+    assert ("sizes" in img) == bool(widths)

@@ -1,4 +1,5 @@
 from django import template
+from wagtail.images.models import ResponsiveImage
 from wagtail.models import Page
 
 from home.cache import fragment_timeout
@@ -55,3 +56,18 @@ def is_checkbox(field):
     return getattr(field.field.widget, "input_type", "") == "checkbox" and not is_choice_group(
         field
     )
+
+
+@register.simple_tag
+def responsive_image(image, *filter_specs, **attrs):
+    """Wagtail's srcset_image, listing each width once.
+
+    Renditions never upscale, so for an image narrower than the widest size two
+    renditions can have the same width; the HTML checker refuses such a srcset.
+    {% responsive_image img "width-480|format-webp" "width-960|format-webp" sizes="…" %}
+    """
+    renditions = image.get_renditions(*filter_specs)
+    by_width = {rendition.width: rendition for rendition in renditions.values()}
+    if len(by_width) == 1:
+        attrs.pop("sizes", None)  # sizes without srcset is not allowed
+    return ResponsiveImage({str(width): r for width, r in by_width.items()}, attrs)
