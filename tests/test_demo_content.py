@@ -13,10 +13,11 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, Workflow
 from wagtail.snippets.models import get_snippet_models
 
-from home.models import HomePage
+from events.models import EventSubmissionPage
+from home.models import FormPage, HomePage
 from locales.languages import LANGUAGES
 from tests.conftest import PAGE_TYPES
 
@@ -99,3 +100,16 @@ def test_aliases_of_every_page_type_render(demo, client):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert '<html lang="fa" dir="rtl">' in response.content.decode()
+
+
+def test_demo_forms_are_ready_for_organisations(demo, client):
+    """The Arabic sign-up form asks in Arabic; a moderator and the workflow exist;
+    the footer links the event form in the visitor's language."""
+    arabic_sign_up = FormPage.objects.get(locale__language_code="ar", alias_of__isnull=True)
+    assert "اسم الجمعية أو المبادرة" in client.get(arabic_sign_up.url).content.decode()
+    moderator = get_user_model().objects.get(username="moderation")
+    assert moderator.groups.filter(name="Moderation").exists()
+    assert Workflow.objects.filter(name="Moderation", active=True).exists()
+    turkish_form = EventSubmissionPage.objects.get(locale__language_code="tr")
+    turkish_home = Page.objects.get(depth=2, locale__language_code="tr")
+    assert f'href="{turkish_form.url}"' in client.get(turkish_home.url).content.decode()

@@ -46,7 +46,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
@@ -4591,6 +4591,79 @@ TRANSLATIONS |= {
             ),
         },
     },
+    "kick-off-sign-up": {
+        "en": {
+            "title": "Sign up for the kick-off of the association workshop",
+            "slug": "sign-up-association-workshop",
+            "intro": txt(
+                """The association workshop starts with a joint kick-off at the Mühlenhof
+                community centre. Please sign up your association at least one week before."""
+            ),
+            "thank_you_text": txt(
+                """Thank you! Your registration has arrived. You will receive a confirmation
+                by e-mail."""
+            ),
+            "subject": "Sign-up for the kick-off of the association workshop",
+            "confirmation_text": txt(
+                """Thank you for signing up for the kick-off of the association workshop. We
+                will be in touch with all the details before the event. Your details:"""
+            ),
+            "form_labels": [
+                "Name of the association or initiative",
+                "Contact person",
+                "E-mail",
+                "Phone",
+                "Number of participants",
+                "I agree that my details are stored to organise the event.",
+            ],
+        },
+        "tr": {
+            "title": "Dernek atölyesinin açılışına kayıt",
+            "slug": "dernek-atolyesi-kayit",
+            "intro": txt(
+                """Dernek atölyesi, Mühlenhof buluşma merkezinde ortak bir açılışla başlıyor.
+                Lütfen derneğinizi en geç bir hafta önceden kaydedin."""
+            ),
+            "thank_you_text": txt(
+                """Teşekkürler! Kaydınız bize ulaştı. E-posta ile bir onay alacaksınız."""
+            ),
+            "subject": "Dernek atölyesi açılışına kayıt",
+            "confirmation_text": txt(
+                """Dernek atölyesinin açılışına kaydolduğunuz için teşekkür ederiz. Etkinlikten
+                önce tüm ayrıntılarla size ulaşacağız. Bilgileriniz:"""
+            ),
+            "form_labels": [
+                "Derneğin veya girişimin adı",
+                "İletişim kişisi",
+                "E-posta",
+                "Telefon",
+                "Katılımcı sayısı",
+                "Bilgilerimin etkinliğin düzenlenmesi için saklanmasını kabul ediyorum.",
+            ],
+        },
+        "ar": {
+            "title": "التسجيل في افتتاح ورشة الجمعيات",
+            "slug": "tasjil-warsha",
+            "intro": txt(
+                """تبدأ ورشة الجمعيات بافتتاح مشترك في مركز اللقاء مولنهوف. يُرجى تسجيل جمعيتك
+                قبل أسبوع على الأقل."""
+            ),
+            "thank_you_text": txt("""شكراً لك! وصل تسجيلك. ستصلك رسالة تأكيد بالبريد الإلكتروني."""),
+            "subject": "التسجيل في افتتاح ورشة الجمعيات",
+            "confirmation_text": txt(
+                """شكراً لتسجيلك في افتتاح ورشة الجمعيات. سنتواصل معك قبل الفعالية بكل
+                التفاصيل. بياناتك:"""
+            ),
+            "form_labels": [
+                "اسم الجمعية أو المبادرة",
+                "الشخص المسؤول عن التواصل",
+                "البريد الإلكتروني",
+                "الهاتف",
+                "عدد المشاركين",
+                "أوافق على حفظ بياناتي لتنظيم الفعالية.",
+            ],
+        },
+    },
 }
 
 
@@ -4604,7 +4677,7 @@ CHILD_FIELDS = {
     "exception_dates": ("date",),
     "form_fields": ("label", "field_type", "required"),
 }
-SPEC_ONLY_KEYS = {"key", "model"}
+SPEC_ONLY_KEYS = {"key", "model", "form_labels"}
 QUIET_LOGGERS = ["wagtail", "django_tasks", "modelsearch"]
 
 
@@ -4965,9 +5038,19 @@ class DemoLoader:
             self.apply(page, fields)
         else:
             page = self.copy_for_translation(source, locale, fields)
+        if "form_labels" in fields:
+            self.translate_form_labels(page, fields["form_labels"])
         page.save_revision().publish()
         self.count("page translations")
         return page
+
+    def translate_form_labels(self, page, labels):
+        """A form page's field labels in the translation's language (the fields in order)."""
+        form_fields = list(page.form_fields.all())
+        for form_field, label in zip(form_fields, labels, strict=True):
+            form_field.label = label
+        page.form_fields = form_fields
+        page.save()
 
     def copy_for_translation(self, source, locale, fields):
         """What `source.copy_for_translation(locale)` does, with the translated fields in place.
@@ -4982,12 +5065,19 @@ class DemoLoader:
             translated_parent, slug = parent.get_translation(locale), source.slug
         values = self.field_values(source, fields)
         values["slug"] = find_available_slug(translated_parent, values.get("slug", slug))
+
+        def into_locale(original_page, page_copy, child_relation, child_object):
+            # Translatable inline objects (a form page's fields) follow the page's language.
+            if isinstance(child_object, TranslatableMixin):
+                child_object.locale = locale
+
         return source.copy(
             to=translated_parent,
             update_attrs={"locale": locale, **values},
             copy_revisions=False,
             keep_live=False,
             reset_translation_key=False,
+            process_child_object=into_locale,
             log_action="wagtail.copy_for_translation",
         )
 
