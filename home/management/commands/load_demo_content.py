@@ -3270,6 +3270,8 @@ TRANSLATIONS = {
                   **üçüncü taraflara istek gönderilmez**.
                 - Yalnızca giriş yapan editörler, çıkış yapınca silinen ve teknik olarak gerekli
                   bir oturum çerezi alır.
+                - Form içeren sayfalar, sahte gönderileri önleyen ve teknik olarak gerekli bir
+                  çerez (csrftoken) koyar. Bu çerez yalnızca rastgele bir sayı içerir.
 
                 ## Sunucu kayıtları
                 Web sunucusu her erişimde IP adresini, tarih ve saati, çağrılan adresi, durum
@@ -3281,9 +3283,10 @@ TRANSLATIONS = {
                 Bir form aracılığıyla bir etkinlik veya bir dernek profilinde değişiklik
                 gönderirseniz, gönderiyi incelemek ve gerektiğinde size soru sormak için
                 bilgilerinizi ve iletişim bilgilerinizi saklarız (GDPR madde 6 fıkra 1 bent b ve
-                f). Bunları yalnızca bu amaç için gerektiği sürece tutarız: Reddedilen gönderiler
-                30 gün sonra, yayımlanan etkinliklere ait iletişim bilgileri en geç etkinlikten üç
-                ay sonra silinir.
+                f). Bunları yalnızca bu amaç için gerektiği sürece tutarız: Bir etkinliğe ait
+                iletişim bilgileri son tarihinden 90 gün sonra, reddedilen bir gönderinin
+                iletişim bilgileri ret kararından 30 gün sonra, kayıtlar ise gönderildikten 90 gün
+                sonra her gece otomatik olarak silinir.
 
                 ## Haklarınız
                 Bilgi alma, düzeltme, silme, işlemenin kısıtlanması, veri taşınabilirliği ve
@@ -3314,6 +3317,8 @@ TRANSLATIONS = {
                   طلبات إلى جهات خارجية**.
                 - يحصل المحررون الذين يسجّلون الدخول فقط على ملف تعريف ارتباط للجلسة ضروري
                   تقنيًا، ويُحذف عند تسجيل الخروج.
+                - تضع الصفحات التي تحتوي على استمارة ملف تعريف ارتباط ضروريًا تقنيًا (csrftoken)
+                  يمنع الإرسال المزوّر، ولا يحتوي إلا على رقم عشوائي.
 
                 ## سجلات الخادم
                 يحفظ خادم الويب عند كل طلب عنوان IP والتاريخ والوقت والعنوان المطلوب ورمز الحالة
@@ -3324,8 +3329,9 @@ TRANSLATIONS = {
                 ## الاستمارات
                 إذا أرسلتم عبر استمارة فعاليةً أو تعديلًا على صفحة جمعية، فإننا نحفظ بياناتكم
                 وبيانات الاتصال بكم لمراجعة الطلب وللاستفسار منكم عند الحاجة. ونحتفظ بها فقط طالما
-                احتجنا إليها لهذا الغرض: تُحذف الطلبات المرفوضة بعد 30 يومًا، وبيانات الاتصال
-                الخاصة بالفعاليات المنشورة بعد ثلاثة أشهر من الفعالية على أقصى تقدير.
+                احتجنا إليها لهذا الغرض: تُحذف بيانات الاتصال الخاصة بفعالية بعد 90 يومًا من آخر
+                موعد لها، وبيانات الطلب المرفوض بعد 30 يومًا من رفضه، والتسجيلات بعد 90 يومًا من
+                إرسالها، وذلك تلقائيًا كل ليلة.
 
                 ## حقوقكم
                 لكم الحق في الاطلاع والتصحيح والحذف وتقييد المعالجة ونقل البيانات والاعتراض. كما
