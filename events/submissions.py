@@ -21,7 +21,8 @@ from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.mail import send_mail
 from django.db import DatabaseError, transaction
-from django.db.models import Q
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -261,12 +262,21 @@ def send_to_submitter(submission, kind):
 
 
 def due_for_anonymising(now=None):
+    """Submissions whose retention is over: rejected long enough ago, or events long over.
+
+    An event's end is its last date now (moderators may have moved the dates), or the
+    last date as submitted where the event is gone or its dates lie outside the table.
+    """
     now = now or timezone.now()
     event_over = now - dt.timedelta(days=settings.SUBMISSION_RETENTION_DAYS)
     rejected = now - dt.timedelta(days=settings.REJECTED_SUBMISSION_RETENTION_DAYS)
-    return EventSubmission.objects.filter(anonymised_at__isnull=True).filter(
-        Q(status=EventSubmission.Status.REJECTED, decided_at__lt=rejected)
-        | (~Q(status=EventSubmission.Status.REJECTED) & Q(last_date__lt=event_over))
+    return (
+        EventSubmission.objects.filter(anonymised_at__isnull=True)
+        .annotate(event_end=Coalesce(Max("page__event_dates__end"), "last_date"))
+        .filter(
+            Q(status=EventSubmission.Status.REJECTED, decided_at__lt=rejected)
+            | (~Q(status=EventSubmission.Status.REJECTED) & Q(event_end__lt=event_over))
+        )
     )
 
 

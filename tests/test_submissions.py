@@ -805,3 +805,20 @@ def test_leap_day_is_a_date_like_any_other(client, form_site, monkeypatch):
     assert response.status_code == 400  # a series of more than two years, refused politely
     message = "A series may run for at most two years. Please send a new one later."
     assert german(message) in response.content.decode()
+
+
+def test_retention_follows_dates_that_moderators_moved(form_site, sent, settings):
+    """The event was moved a year ahead after it was sent: its contact data stays that long."""
+    event = sent.page.specific
+    later = timezone.now() + datetime.timedelta(days=365)
+    occurrence = event.occurrences.first()
+    occurrence.start, occurrence.end = later, later + datetime.timedelta(hours=2)
+    event.occurrences = [occurrence]
+    event.save()
+    days = settings.SUBMISSION_RETENTION_DAYS
+    EventSubmission.objects.filter(pk=sent.pk).update(
+        last_date=timezone.now() - datetime.timedelta(days=days + 1)  # as sent: long over
+    )
+    call_command("anonymise_submissions", stdout=StringIO())
+    sent.refresh_from_db()
+    assert sent.contact_email == "ayse@example.org" and sent.anonymised_at is None
