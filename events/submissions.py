@@ -15,7 +15,6 @@
 
 import datetime as dt
 import logging
-from io import BytesIO
 
 from django.conf import settings
 from django.core.files.images import ImageFile
@@ -33,7 +32,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Workflow
 
-from home.form_protection import RATE_LIMIT_MESSAGE, rate_limit_exceeded
+from home.form_protection import refusal
 from locales.utils import active_language_code
 
 from .models import EventOccurrence, EventPage, EventSubmission
@@ -54,12 +53,9 @@ def serve_submission_form(page, request):
     form = EventSubmissionForm(request.POST, request.FILES)
     context["form"] = form
     context["image_lost"] = bool(request.FILES.get("image"))
-    if not form.is_valid():
-        return render(request, "events/event_submission_page.html", context, status=400)
-    # Only what would be stored counts: correcting mistakes never locks anyone out.
-    if rate_limit_exceeded(request, RATE_LIMIT_SCOPE):
-        context["refusal"] = RATE_LIMIT_MESSAGE
-        return render(request, "events/event_submission_page.html", context, status=429)
+    if refused := refusal(request, form, RATE_LIMIT_SCOPE):
+        status, context["refusal"] = refused
+        return render(request, "events/event_submission_page.html", context, status=status)
     if form.is_spam:
         # A bot filled in the honeypot: it sees the usual answer, nothing is stored.
         context["submission"] = EventSubmission(title=form.cleaned_data["title"])
@@ -194,47 +190,49 @@ def start_moderation(event):
 # --------------------------------------------------------------------------- decisions
 
 
+def waiting_submissions(event):
+    return EventSubmission.objects.filter(page=event, status=EventSubmission.Status.SUBMITTED)
+
+
+def decide(submission, status, **fields):
+    """Record a moderator's decision on the submission (status, time, further fields)."""
+    submission.status, submission.decided_at = status, timezone.now()
+    for name, value in fields.items():
+        setattr(submission, name, value)
+    submission.save(update_fields=["status", "decided_at", *fields])
+
+
 def record_publication(event, revision):
     """The event was published (approved in moderation, or by an editor directly)."""
-    for submission in EventSubmission.objects.filter(
-        page=event, status=EventSubmission.Status.SUBMITTED
-    ):
-        submission.status = EventSubmission.Status.APPROVED
-        submission.decided_at = timezone.now()
-        submission.save(update_fields=["status", "decided_at"])
+    for submission in waiting_submissions(event):
+        decide(submission, EventSubmission.Status.APPROVED)
         if submission.image_file:
             publish_image(submission, event, revision)
         send_to_submitter(submission, "approved")
 
 
+def record_rejection(event, comment):
+    for submission in waiting_submissions(event):
+        decide(submission, EventSubmission.Status.REJECTED, rejection_reason=comment or "")
+        send_to_submitter(submission, "rejected")
+
+
 def publish_image(submission, event, revision):
     """Move the approved image from private storage into Wagtail's images, on the event."""
-    with submission.image_file.open("rb") as private_file:
-        content = private_file.read()
     extension = submission.image_file.name.rsplit(".", 1)[-1]
-    image = get_image_model().objects.create(
-        title=Truncator(submission.title).chars(250),
-        description=submission.image_alt,
-        collection=Collection.get_first_root_node(),
-        file=ImageFile(BytesIO(content), name=f"event-{event.pk}.{extension}"),
-    )
+    with submission.image_file.open("rb") as private_file:
+        image = get_image_model().objects.create(
+            title=Truncator(submission.title).chars(250),
+            description=submission.image_alt,
+            collection=Collection.get_first_root_node(),
+            file=ImageFile(private_file, name=f"event-{event.pk}.{extension}"),
+        )
     EventPage.objects.filter(pk=event.pk).update(image=image)
     if revision is not None:  # so that the next edit keeps the image
         revision.content["image"] = image.pk
         revision.save(update_fields=["content"])
     submission.image_file.delete(save=False)
     submission.save(update_fields=["image_file"])
-
-
-def record_rejection(event, comment):
-    for submission in EventSubmission.objects.filter(
-        page=event, status=EventSubmission.Status.SUBMITTED
-    ):
-        submission.status = EventSubmission.Status.REJECTED
-        submission.decided_at = timezone.now()
-        submission.rejection_reason = comment or ""
-        submission.save(update_fields=["status", "decided_at", "rejection_reason"])
-        send_to_submitter(submission, "rejected")
 
 
 # --------------------------------------------------------------------------- e-mail

@@ -1,8 +1,7 @@
 """Protection for the public forms: a honeypot, a minimum fill time and a rate limit.
 
 Every public form (the event submission in events/, the form builder's FormPage
-here) mixes in ProtectedFormMixin and asks rate_limit_exceeded() before it
-stores anything:
+here) mixes in ProtectedFormMixin and asks refusal() before it stores anything:
 
 - the honeypot is a text field that people never see; a bot that fills it in
   gets a normal-looking answer and nothing is stored;
@@ -114,3 +113,16 @@ RATE_LIMIT_MESSAGE = _(
     "You have sent this form several times in a short time. Please wait an hour and try "
     "again, or write to us by e-mail."
 )
+
+
+def refusal(request, form, scope):
+    """Why a posted protected form is shown again: (HTTP status, message), or None.
+
+    Mistakes answer 400 (the form shows them); over the rate limit, 429 with a message.
+    Only valid forms count towards the limit, so correcting mistakes locks nobody out.
+    """
+    if not form.is_valid():
+        return 400, None
+    if rate_limit_exceeded(request, scope):
+        return 429, RATE_LIMIT_MESSAGE
+    return None

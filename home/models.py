@@ -26,7 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from locales.languages import DEFAULT_LANGUAGE
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from .form_protection import RATE_LIMIT_MESSAGE, ProtectedFormMixin, rate_limit_exceeded
+from .form_protection import ProtectedFormMixin, refusal
 
 # Editors choose taxonomy terms, contact persons and organisations in the source
 # language; every language version shows their translations (locales.utils).
@@ -392,11 +392,9 @@ class FormPage(AbstractEmailForm):
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         context = self.get_context(request)
         context["form"] = form
-        if not form.is_valid():
-            return TemplateResponse(request, self.get_template(request), context, status=400)
-        if rate_limit_exceeded(request, f"form-page-{self.pk}"):  # only what would be stored
-            context["refusal"] = RATE_LIMIT_MESSAGE
-            return TemplateResponse(request, self.get_template(request), context, status=429)
+        if refused := refusal(request, form, f"form-page-{self.pk}"):
+            status, context["refusal"] = refused
+            return TemplateResponse(request, self.get_template(request), context, status=status)
         if form.is_spam:  # the honeypot was filled in: the usual answer, nothing stored
             return self.render_landing_page(request)
         return self.render_landing_page(request, self.process_form_submission(form))
@@ -409,9 +407,11 @@ class FormPage(AbstractEmailForm):
         return submission
 
     def send_confirmation(self, form):
-        email_fields = [f.clean_name for f in self.get_form_fields() if f.field_type == "email"]
-        address = form.cleaned_data.get(email_fields[0]) if email_fields else None
-        if not address or not self.confirmation_text:
+        if not self.confirmation_text:
+            return
+        email_fields = (f.clean_name for f in self.get_form_fields() if f.field_type == "email")
+        address = form.cleaned_data.get(next(email_fields, None))
+        if not address:
             return
         body = f"{self.confirmation_text}\n\n{self.render_email(form)}\n"
         send_mail(self.subject or self.title, body, self.from_address or None, [address])

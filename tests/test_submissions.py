@@ -430,7 +430,7 @@ def test_bad_input_is_named_and_everything_typed_is_kept(
     assert response.status_code == 400
     assert EventSubmission.objects.count() == 0 and not EventPage.objects.exists()
     assert 'id="error-summary"' in html
-    errors = html.split(f'<ul class="field-errors" id="id_{field}_errors">')[1].split("</ul>")[0]
+    errors = html.split(f'<ul class="field-errors" id="id_{field}_error">')[1].split("</ul>")[0]
     if message:
         assert german(message) in errors
     assert f'href="#id_{field}' in html  # the summary links to the field

@@ -30,35 +30,6 @@ def fragment_cache_timeout(context):
 
 
 @register.simple_tag
-def form_widget(field):
-    """The field's input, tied to its help text and errors for screen readers."""
-    described_by = [f"{field.auto_id}_helptext"] if field.help_text else []
-    attrs = {}
-    if field.errors:
-        described_by.append(f"{field.auto_id}_errors")
-        attrs["aria-invalid"] = "true"
-    if described_by:
-        attrs["aria-describedby"] = " ".join(described_by)
-    return field.as_widget(attrs=attrs)
-
-
-@register.filter
-def is_choice_group(field):
-    """Radio buttons and checkbox lists, which get a fieldset with a legend."""
-    return (
-        getattr(field.field.widget, "allow_multiple_selected", False)
-        or getattr(field.field.widget, "input_type", "") == "radio"
-    )
-
-
-@register.filter
-def is_checkbox(field):
-    return getattr(field.field.widget, "input_type", "") == "checkbox" and not is_choice_group(
-        field
-    )
-
-
-@register.simple_tag
 def responsive_image(image, *filter_specs, **attrs):
     """Wagtail's srcset_image, listing each width once.
 

@@ -298,7 +298,7 @@ def test_organisation_corrects_its_mistakes_and_sends_an_event(own_tab, live_sit
     for href in hrefs:
         field = tab.locator(href)
         assert field.get_attribute("aria-invalid") == "true"
-        error_id = f"{href[1:]}_errors"
+        error_id = f"{href[1:]}_error"
         assert error_id in field.get_attribute("aria-describedby").split()
         assert tab.locator(f"#{error_id}").inner_text().strip()
     assert tab.input_value("#id_title") == HOSTILE_TITLE

@@ -46,7 +46,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site, TranslatableMixin
+from wagtail.models import Locale, Page, Site, TranslatableMixin, get_page_models
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
@@ -5139,20 +5139,9 @@ def quiet_logs(quiet=True):
 def summary_rows():
     """(label, German, translations, aliases or -) per content type, for the final report."""
     rows = []
-    page_models = [HomePage, StandardPage] + [
-        model(name)
-        for name in (
-            "OrganisationIndexPage",
-            "OrganisationPage",
-            "EventIndexPage",
-            "EventPage",
-            "NewsIndexPage",
-            "NewsPage",
-            "GuidanceIndexPage",
-            "GuidancePage",
-        )
-    ]
-    for page_model in page_models:
+    for page_model in get_page_models():
+        if page_model is Page:
+            continue
         pages = page_model.objects.all()
         rows.append(
             (
