@@ -9,8 +9,10 @@ TZID=Europe/Berlin with a VTIMEZONE; all-day dates are DATE values.
 import datetime as dt
 
 import icalendar
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from locales.utils import translation_map
 
@@ -58,16 +60,25 @@ def calendar_bytes(pages, request, name):
     pages = list(pages)
     organisers = translation_map(page.organiser for page in pages if page.organiser)
     calendar = new_calendar(name)
+    host = uid_domain()
     for page in pages:
         organiser = organisers.get(page.organiser.translation_key) if page.organiser else None
-        for component in event_components(page, request, organiser):
+        for component in event_components(page, request, organiser, host):
             calendar.add_component(component)
     return calendar.to_ical()
 
 
-def uid(page, request, start=None):
+def uid_domain():
+    """CALENDAR_UID_DOMAIN, else the default Site's host name: never the request's host, so a
+    subscriber reaching the feed under two names gets the same UIDs, not duplicates."""
+    if settings.CALENDAR_UID_DOMAIN:
+        return settings.CALENDAR_UID_DOMAIN
+    site = Site.objects.filter(is_default_site=True).only("hostname").first()
+    return (site.hostname if site else "") or "localhost"
+
+
+def uid(page, host, start=None):
     """The same in every language and every download, so calendars update instead of adding."""
-    host = request.get_host().split(":")[0] or "localhost"
     if start is None:
         return f"event-{page.translation_key}@{host}"
     return f"event-{page.translation_key}-{start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}@{host}"
@@ -115,8 +126,8 @@ def details(page, request, organiser):
     return properties
 
 
-def event_components(page, request, organiser=None):
-    """The VEVENTs of one event page."""
+def event_components(page, request, organiser, host):
+    """The VEVENTs of one event page; host is the UIDs' domain (uid_domain())."""
     schedule = page.schedule()
     if schedule.first is None:
         return []
@@ -133,7 +144,7 @@ def event_components(page, request, organiser=None):
     first_cancelled = schedule.is_cancelled(schedule.first[0])
     if rule is not None or not first_cancelled:
         master = icalendar.Event()
-        master.add("uid", uid(page, request))
+        master.add("uid", uid(page, host))
         for name, value in shared.items():
             master.add(name, value)
         add_dates(master, *schedule.first, page.all_day)
@@ -146,7 +157,7 @@ def event_components(page, request, organiser=None):
         components.append(master)
     for start, end in schedule.extra:
         extra = icalendar.Event()
-        extra.add("uid", uid(page, request, start))
+        extra.add("uid", uid(page, host, start))
         for name, value in shared.items():
             extra.add(name, value)
         add_dates(extra, start, end, page.all_day)

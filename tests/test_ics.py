@@ -14,6 +14,7 @@ import recurring_ical_events
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Site
 
 from events.models import EventPage
 from events.recurrence import BERLIN
@@ -187,6 +188,31 @@ def test_uids_stay_the_same_across_downloads_and_languages(client, tree, calenda
         return sorted(str(event["UID"]) for event in calendar.walk("VEVENT"))
 
     assert uids(german) == uids(again) == uids(arabic)
+
+
+def feed_uids(client, host):
+    response = client.get("/de/calendar/events.ics", HTTP_HOST=host)
+    assert response.status_code == 200
+    return sorted(
+        str(event["UID"]) for event in icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    )
+
+
+def test_uids_do_not_depend_on_the_host_name_the_feed_is_reached_under(
+    client, tree, calendar_events
+):
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "portal.example.org"
+    site.save()
+    by_localhost = feed_uids(client, "localhost")
+    assert by_localhost == feed_uids(client, "127.0.0.1")
+    assert by_localhost and all(uid.endswith("@portal.example.org") for uid in by_localhost)
+
+
+def test_calendar_uid_domain_setting_names_the_uids_domain(client, tree, calendar_events, settings):
+    settings.CALENDAR_UID_DOMAIN = "calendar.example.net"
+    uids = feed_uids(client, "localhost")
+    assert uids and all(uid.endswith("@calendar.example.net") for uid in uids)
 
 
 def test_the_feed_of_a_language_has_its_translations(client, tree, calendar_events):
