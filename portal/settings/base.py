@@ -125,9 +125,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, process memory otherwise. Wagtail keeps
 # image renditions in the "renditions" cache so warm pages skip those lookups.
+# With Redis gone, pages are served uncached (portal/cache.py); short timeouts
+# keep a hanging Redis from holding up requests.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    _cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    _cache = {
+        "BACKEND": "portal.cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
     CACHES = {
         "default": {**_cache, "KEY_PREFIX": "portal"},
         "renditions": {**_cache, "KEY_PREFIX": "renditions", "TIMEOUT": 60 * 60 * 24},
