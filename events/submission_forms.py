@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 
+from home import form_fields
+from home.form_fields import western_digits
 from home.form_protection import ProtectedFormMixin
 from home.models import SOURCE_LANGUAGE, SpokenLanguage, TargetGroup
 from locales.utils import translation_map
@@ -24,11 +26,9 @@ from organisations.models import OrganisationPage
 from .recurrence import Frequency, Rule, Schedule
 
 MAX_DATES = 60  # dates of one submission, repetitions included
+MORE_DATES_MAX_LENGTH = MAX_DATES * 20  # a date per line, with room for spaces
 MAX_YEARS_AHEAD = 2
 IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
-
-# Eastern Arabic and Persian digits, as Arabic and Farsi keyboards type them.
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 DATE_FORMATS = ["%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
 
 
@@ -47,7 +47,7 @@ class Repeat:
 
 
 def parse_date(text):
-    text = text.strip().translate(DIGITS)
+    text = western_digits(text.strip())
     for date_format in DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, date_format).date()
@@ -159,15 +159,15 @@ class EventSubmissionForm(ProtectedFormMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    first_date = forms.DateField(
+    first_date = form_fields.DateField(
         label=_("Date"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("The first date if the event takes place more than once."),
     )
-    start_time = forms.TimeField(
+    start_time = form_fields.TimeField(
         label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
-    end_time = forms.TimeField(
+    end_time = form_fields.TimeField(
         label=_("End time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     repeat = forms.ChoiceField(
@@ -178,18 +178,19 @@ class EventSubmissionForm(ProtectedFormMixin, forms.Form):
     )
     more_dates = forms.CharField(
         label=_("Further dates"),
+        max_length=MORE_DATES_MAX_LENGTH,
         required=False,
         widget=text_area(3),
         help_text=_("For several dates: one date per line, for example 24.12.2027."),
     )
-    repeat_interval = forms.IntegerField(
+    repeat_interval = form_fields.IntegerField(
         label=_("Every how many weeks or months?"),
         min_value=1,
         max_value=12,
         required=False,
         help_text=_("1 for every week or month, 2 for every second one, and so on."),
     )
-    repeat_until = forms.DateField(
+    repeat_until = form_fields.DateField(
         label=_("Repeats until"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -234,9 +235,11 @@ class EventSubmissionForm(ProtectedFormMixin, forms.Form):
         label=_("Name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
     )
     contact_email = forms.EmailField(
-        label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("E-mail"),
+        max_length=form_fields.EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    contact_phone = forms.CharField(
+    contact_phone = form_fields.PhoneField(
         label=_("Phone (optional)"),
         max_length=40,
         required=False,
@@ -360,6 +363,13 @@ class EventSubmissionForm(ProtectedFormMixin, forms.Form):
         ]
         if not lines:
             self.add_error("more_dates", _("Enter at least one further date, one per line."))
+            return []
+        if len(lines) >= MAX_DATES:  # refused before any line is read
+            self.add_error(
+                "more_dates",
+                _("These are %(count)s dates; at most %(max)s are possible in one submission.")
+                % {"count": len(lines) + 1, "max": MAX_DATES},
+            )
             return []
         days, problems = [], []
         for number, line in enumerate(lines, start=1):

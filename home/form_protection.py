@@ -6,12 +6,15 @@ here) mixes in ProtectedFormMixin and asks refusal() before it stores anything:
 - the honeypot is a text field that people never see; a bot that fills it in
   gets a normal-looking answer and nothing is stored;
 - the form carries a signed time stamp from when it was first shown; sending it
-  back sooner than FORM_MIN_FILL_SECONDS is refused with a message, keeping
-  the input (the stamp survives re-displays after errors);
+  back sooner than FORM_MIN_FILL_SECONDS, or later than FORM_MAX_AGE_SECONDS, is
+  refused with a message, keeping the input (a fresh stamp comes with it);
 - each client address may send FORM_RATE_LIMIT submissions per
-  FORM_RATE_LIMIT_PERIOD seconds, counted in the cache, so it works across app
-  servers when the cache is Redis. The address is read as django-axes reads it
-  for the login lockout (one proxy configuration for both).
+  FORM_RATE_LIMIT_PERIOD seconds, and FORM_POST_LIMIT posts of any kind (mistakes
+  included, so a flood of invalid posts is stopped before it is even validated),
+  counted in the cache, so it works across app servers when the cache is Redis.
+  With the cache gone nothing is counted: the form stays open (portal/cache.py
+  logs that). The address is read as django-axes reads it for the login lockout
+  (one proxy configuration for both).
 """
 
 import hashlib
@@ -38,12 +41,17 @@ def started_token():
     return _signer().sign(str(int(time.time())))
 
 
-def _started_at(token):
-    """The time in a stamp from started_token(), or None for a missing or forged one."""
+def _stamp_problem(token):
+    """Why a stamp from started_token() is refused: "too_fast", "expired", "invalid", or None."""
     try:
-        return int(_signer().unsign(token))
+        started = int(_signer().unsign(token, max_age=settings.FORM_MAX_AGE_SECONDS))
+    except signing.SignatureExpired:
+        return "expired"
     except (signing.BadSignature, ValueError):
-        return None
+        return "invalid"
+    if time.time() - started < settings.FORM_MIN_FILL_SECONDS:
+        return "too_fast"
+    return None
 
 
 class ProtectedFormMixin(forms.Form):
@@ -56,12 +64,16 @@ class ProtectedFormMixin(forms.Form):
     # Named like a field bots love to fill in; people never see it (see the template).
     website = forms.CharField(
         label=_("Leave this field empty"),
+        max_length=200,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    form_started = forms.CharField(widget=forms.HiddenInput, required=False)
+    form_started = forms.CharField(widget=forms.HiddenInput, max_length=100, required=False)
 
     too_fast_message = _("That was very fast. Please check your entries and send the form again.")
+    expired_message = _(
+        "This form was open for a long time. Please check your entries and send it again."
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,14 +86,15 @@ class ProtectedFormMixin(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        token = cleaned_data.get(STARTED_FIELD, "")
-        started = _started_at(token)
-        if started is None or time.time() - started < settings.FORM_MIN_FILL_SECONDS:
-            if started is None:
-                # A fresh stamp, so that the next try is measured from now.
-                self.data = self.data.copy()
-                self.data[self.add_prefix(STARTED_FIELD)] = started_token()
-            self.add_error(None, forms.ValidationError(self.too_fast_message, code="too_fast"))
+        problem = _stamp_problem(cleaned_data.get(STARTED_FIELD, ""))
+        if problem is None:
+            return cleaned_data
+        if problem != "too_fast":
+            # A fresh stamp, so that the next try is measured from now.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(STARTED_FIELD)] = started_token()
+        message = self.expired_message if problem == "expired" else self.too_fast_message
+        self.add_error(None, forms.ValidationError(message, code=problem))
         return cleaned_data
 
     def protection_field_names(self):
@@ -94,7 +107,7 @@ def _rate_key(request, scope):
     return f"form-rate:{scope}:{digest}"
 
 
-def rate_limit_exceeded(request, scope):
+def rate_limit_exceeded(request, scope, limit=None):
     """Count one submission of this client for scope; True when it is over the limit."""
     key = _rate_key(request, scope)
     period = settings.FORM_RATE_LIMIT_PERIOD
@@ -106,7 +119,7 @@ def rate_limit_exceeded(request, scope):
         except ValueError:  # expired between add() and incr()
             cache.set(key, 1, period)
             count = 1
-    return count > settings.FORM_RATE_LIMIT
+    return count > (settings.FORM_RATE_LIMIT if limit is None else limit)
 
 
 RATE_LIMIT_MESSAGE = _(
@@ -118,9 +131,12 @@ RATE_LIMIT_MESSAGE = _(
 def refusal(request, form, scope):
     """Why a posted protected form is shown again: (HTTP status, message), or None.
 
-    Mistakes answer 400 (the form shows them); over the rate limit, 429 with a message.
-    Only valid forms count towards the limit, so correcting mistakes locks nobody out.
+    Mistakes answer 400 (the form shows them); over a rate limit, 429 with a message.
+    Every post counts towards FORM_POST_LIMIT, checked first; only valid forms towards
+    the lower FORM_RATE_LIMIT, so correcting a few mistakes locks nobody out.
     """
+    if rate_limit_exceeded(request, f"{scope}:posts", settings.FORM_POST_LIMIT):
+        return 429, RATE_LIMIT_MESSAGE
     if not form.is_valid():
         return 400, None
     if rate_limit_exceeded(request, scope):

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from locales.languages import DEFAULT_LANGUAGE
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from .form_fields import PortalFormBuilder
 from .form_protection import ProtectedFormMixin, refusal
 
 # Editors choose taxonomy terms, contact persons and organisations in the source
@@ -377,6 +378,7 @@ class FormPage(AbstractEmailForm):
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = []
     cache_fragments = False  # the form carries a CSRF token and the visitor's input
+    form_builder = PortalFormBuilder  # bounded fields; Eastern Arabic digits in numbers
     template = "home/form_page.html"
     landing_page_template = "home/form_page_landing.html"
 

@@ -134,3 +134,15 @@ def test_old_sign_ups_are_deleted_by_the_command(sign_up, settings):
     )
     call_command("delete_old_form_submissions", stdout=StringIO())
     assert list(FormSubmission.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_persian_digits_are_read_in_number_fields(client, sign_up):
+    response = client.post(sign_up.url, entries(anzahl_der_teilnehmenden="۱۲"))
+    assert response.status_code == 200
+    assert FormSubmission.objects.get(page=sign_up).get_data()["anzahl_der_teilnehmenden"] == "12"
+
+
+def test_overlong_entries_are_refused(client, sign_up):
+    response = client.post(sign_up.url, entries(anzahl_der_teilnehmenden="1" * 5000))
+    assert response.status_code == 400
+    assert not FormSubmission.objects.exists()

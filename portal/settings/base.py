@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads request.POST: an unreadable body gets the 400 page.
+    "portal.middleware.UnreadableBodyMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -125,9 +127,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, process memory otherwise. Wagtail keeps
 # image renditions in the "renditions" cache so warm pages skip those lookups.
+# With Redis gone, pages are served uncached (portal/cache.py); short timeouts
+# keep a hanging Redis from holding up requests.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    _cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    _cache = {
+        "BACKEND": "portal.cache.ResilientRedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
     CACHES = {
         "default": {**_cache, "KEY_PREFIX": "portal"},
         "renditions": {**_cache, "KEY_PREFIX": "renditions", "TIMEOUT": 60 * 60 * 24},
@@ -180,15 +188,23 @@ STORAGES = {
 # Rendered page fragments are cached this long (and dropped on any content change).
 PAGE_FRAGMENT_CACHE_SECONDS = int(os.environ.get("PAGE_FRAGMENT_CACHE_SECONDS", "300"))
 
+# Request bodies: Django refuses (400) a body whose fields, files aside, exceed 1 MB or
+# that has too many fields, before parsing it; form fields bound each value.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# While the database does not answer, pages are a 503 asking to come back this much later.
+RETRY_AFTER_SECONDS = 30
 # Uploads: refuse oversized files and decompression bombs.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
-# Public forms (home.form_protection): seconds a person needs at least, and how many
-# submissions one client address may send per period (seconds).
+# Public forms (home.form_protection): seconds a person needs at least and how long a
+# shown form stays valid, how many submissions (valid ones) and posts (any, mistakes
+# included) one client address may send per period (seconds).
 FORM_MIN_FILL_SECONDS = int(os.environ.get("FORM_MIN_FILL_SECONDS", "3"))
+FORM_MAX_AGE_SECONDS = int(os.environ.get("FORM_MAX_AGE_SECONDS", str(24 * 60 * 60)))
 FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", "10"))
+FORM_POST_LIMIT = int(os.environ.get("FORM_POST_LIMIT", "30"))
 FORM_RATE_LIMIT_PERIOD = int(os.environ.get("FORM_RATE_LIMIT_PERIOD", "3600"))
 # Event submissions (events.submissions): image limit, workflow, and how long personal
 # data is kept: days after the event's last date, days after a rejection.
