@@ -6,6 +6,8 @@ structured_data tags), which escapes it for a <script type="application/ld+json"
 
 from django.utils.translation import get_language
 
+from locales.utils import absolute_url
+
 from .recurrence import berlin
 
 SHARE_RENDITION = "fill-1200x630"
@@ -32,7 +34,7 @@ def share_image_url(image, request):
     """The absolute URL of the image people see when they share a page, or ""."""
     if image is None:
         return ""
-    return request.build_absolute_uri(image.get_rendition(SHARE_RENDITION).url)
+    return absolute_url(image.get_rendition(SHARE_RENDITION).url, request)
 
 
 def location(page, url):

@@ -4,11 +4,30 @@ They work on Wagtail's generic Page and TranslatableMixin, so every content
 app can use them without this app knowing any content model.
 """
 
+from urllib.parse import urljoin, urlsplit
+
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, get_language_info
+
+
+def absolute_url(url, request=None):
+    """url with the scheme and host of the Site that serves the request ("" stays "").
+
+    The Site record (or WAGTAILADMIN_BASE_URL where there is none), never the
+    request's Host header alone: feeds, calendars, hreflang and structured data
+    must name the site's real address whatever name a client used to reach it.
+    """
+    if not url or urlsplit(url).scheme:
+        return url or ""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    return urljoin(root + "/", url)
 
 
 def active_language_code():

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from locales.utils import localize_one
+from locales.utils import absolute_url, localize_one
 
 from .models import NewsCategory, NewsIndexPage, news_items, with_localized_categories
 
@@ -72,7 +72,7 @@ class NewsRssFeed(Feed):
     def feed_url(self, source):
         name = self.url_name + ("_category" if source.category else "")
         args = [source.category.slug] if source.category else []
-        return source.request.build_absolute_uri(reverse(name, args=args))
+        return absolute_url(reverse(name, args=args), source.request)
 
     def items(self, source):
         pages = (
@@ -140,4 +140,4 @@ def enclosure(image, request):
     except OSError:
         length = 0
     mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/jpeg"
-    return Enclosure(request.build_absolute_uri(rendition.url), str(length), mime_type)
+    return Enclosure(absolute_url(rendition.url, request), str(length), mime_type)

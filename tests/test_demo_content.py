@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, Site, Workflow
 from wagtail.snippets.models import get_snippet_models
 
 from events.models import EventSubmissionPage
+from home.management.commands.load_demo_content import DEMO_SITE_URL
 from home.models import FormPage, HomePage
 from locales.languages import LANGUAGES
 from tests.conftest import PAGE_TYPES
@@ -68,6 +69,13 @@ def test_site_root_is_the_german_home_page(demo):
     assert isinstance(root, HomePage)
     assert root.locale.language_code == "de"
     assert not Page.objects.filter(depth=2).exclude(content_type=root.content_type).exists()
+
+
+def test_absolute_urls_reach_the_demo_where_make_run_serves_it(demo, client):
+    assert Site.objects.get(is_default_site=True).root_url == DEMO_SITE_URL
+    rss = client.get("/de/feeds/news.rss").content.decode()
+    links = re.findall(r"<link>([^<]+)</link>", rss)
+    assert links and all(link.startswith(DEMO_SITE_URL + "/de/") for link in links), links
 
 
 def test_every_language_has_a_home_page(demo):

@@ -3,7 +3,7 @@ from wagtail.models import Page
 
 from locales.languages import DEFAULT_LANGUAGE, get_language_info
 from locales.status import VisitorState, visitor_state
-from locales.utils import language_versions
+from locales.utils import absolute_url, language_versions
 
 register = template.Library()
 
@@ -31,10 +31,9 @@ def hreflang_links(context):
     request = context.get("request")
     versions = [v for v in _versions(context) if v["is_translation"]]
     default = next((v for v in versions if v["language"].code == DEFAULT_LANGUAGE), None)
-    absolute = request.build_absolute_uri if request else (lambda url: url)
     return {
-        "alternates": [(v["language"].code, absolute(v["url"])) for v in versions],
-        "x_default": absolute(default["url"]) if default else None,
+        "alternates": [(v["language"].code, absolute_url(v["url"], request)) for v in versions],
+        "x_default": absolute_url(default["url"], request) if default else None,
     }
 
 

@@ -19,6 +19,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from locales.utils import absolute_url
+
 register = template.Library()
 
 JSON_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -53,13 +55,10 @@ def pluck(items, attribute):
     return [value for value in values if not is_empty(value)]
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
+@register.simple_tag(takes_context=True, name="absolute_url")
+def absolute_url_tag(context, url):
     """url with scheme and host ("" stays ""; absolute URLs stay as they are)."""
-    request = context.get("request")
-    if not url or request is None:
-        return url or ""
-    return request.build_absolute_uri(url)
+    return absolute_url(url, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -31,6 +31,7 @@ import logging
 import re
 import textwrap
 import time
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
@@ -61,6 +62,8 @@ ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "demo-admin-2026"  # noqa: S105 - the documented demo login, see README
 MODERATOR_USERNAME = "moderation"
 MODERATOR_PASSWORD = "demo-moderation-2026"  # noqa: S105 - the documented demo login
+# Where `make run` serves the demo (its runserver address).
+DEMO_SITE_URL = "http://127.0.0.1:8000"
 CITY = "Mittelstadt"
 
 # The content apps sit above home/ in the dependency order, so this command
@@ -4694,8 +4697,9 @@ def sha1(data):
 class DemoLoader:
     """Creates what is missing; whatever exists already is left as it is."""
 
-    def __init__(self, stdout):
+    def __init__(self, stdout, site_url=DEMO_SITE_URL):
         self.stdout = stdout
+        self.site_url = urlsplit(site_url)
         self.today = timezone.localdate()
         self.created = {}
         self.objects = {}  # (kind, key) -> image, document, contact person or funding note
@@ -4756,12 +4760,12 @@ class DemoLoader:
                 Page.objects.filter(pk=page.pk).update(slug=f"replaced-{page.pk}")
             home = self.add_page(root, HomePage, HOME)
         self.pages[HOME["key"]] = home
-        site = (
-            Site.objects.filter(is_default_site=True).first()
-            or Site.objects.filter(hostname="localhost", port=80).first()
-            or Site(hostname="localhost", port=80)
-        )
+        site = Site.objects.filter(is_default_site=True).first() or Site()
+        # The Site is where the demo is served, so that the absolute URLs in feeds,
+        # calendars, the sitemap, JSON-LD and e-mails reach the running demo.
         wanted = {
+            "hostname": self.site_url.hostname,
+            "port": self.site_url.port or (443 if self.site_url.scheme == "https" else 80),
             "root_page_id": home.pk,
             "is_default_site": True,
             "site_name": site.site_name or HOME["title"],
@@ -5174,12 +5178,19 @@ def summary_rows():
 class Command(BaseCommand):
     help = "Load German demo content for the fictional town of Mittelstadt, with translations."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site-url",
+            default=DEMO_SITE_URL,
+            help=f"Where the demo is served (the default Site's host and port; {DEMO_SITE_URL}).",
+        )
+
     def handle(self, *args, **options):
         started = time.monotonic()
         quiet = options["verbosity"] < 2
         # The reference index is rebuilt once at the end instead of after every save.
         with quiet_logs(quiet), transaction.atomic(), disable_reference_index_auto_update():
-            loader = DemoLoader(self.stdout)
+            loader = DemoLoader(self.stdout, options["site_url"])
             loader.run()
         with transaction.atomic():  # one commit instead of one per index row
             management.call_command("update_index", verbosity=0)
