@@ -2,6 +2,7 @@
 
 import logging
 import sys
+import time
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -29,3 +30,31 @@ def server_error(request):
         response["Retry-After"] = str(settings.RETRY_AFTER_SECONDS)
         return response
     return error_page("500.html", 500)
+
+
+class DatabaseOutageFilter(logging.Filter):
+    """One log record a minute for a database that does not answer, not one per request.
+
+    On the logger django.request: during an outage every request fails the same way,
+    and a traceback per request would bury everything else in the log.
+    """
+
+    interval = 60
+
+    def __init__(self):
+        super().__init__()
+        self.last_report = None
+        self.suppressed = 0
+
+    def filter(self, record):
+        error = record.exc_info[1] if record.exc_info else None
+        if not isinstance(error, DATABASE_ERRORS):
+            return True
+        now = time.monotonic()
+        if self.last_report is not None and now - self.last_report < self.interval:
+            self.suppressed += 1
+            return False
+        if self.suppressed:
+            record.msg = f"{record.msg} (and {self.suppressed} more since the last report)"
+        self.last_report, self.suppressed = now, 0
+        return True

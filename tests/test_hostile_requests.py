@@ -6,6 +6,7 @@ that does not answer; and Eastern Arabic and Persian digits, which are not hosti
 at all and must be read.
 """
 
+import logging
 import re
 import time
 from urllib.parse import quote_from_bytes
@@ -196,3 +197,21 @@ def test_a_database_outage_answers_503_with_retry_after(client, tree, monkeypatc
     assert 'lang="ar"' in html and 'dir="rtl"' in html
     assert "غير متاح مؤقتًا" in html
     assert "server closed" not in html
+
+
+def test_a_database_outage_is_logged_once_a_minute_not_per_request(
+    client, tree, monkeypatch, caplog
+):
+    def gone(self, *args, **kwargs):
+        raise OperationalError("connection refused")
+
+    for log_filter in logging.getLogger("django.request").filters:
+        monkeypatch.setattr(log_filter, "last_report", None)  # earlier tests' outages
+    client.get("/de/")
+    monkeypatch.setattr(BaseDatabaseWrapper, "cursor", gone)
+    client.raise_request_exception = False
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        statuses = {client.get(path).status_code for path in ["/de/", "/ar/", "/tr/"] * 3}
+    assert statuses == {503}
+    reports = [record for record in caplog.records if record.name == "django.request"]
+    assert len(reports) == 1 and isinstance(reports[0].exc_info[1], OperationalError)

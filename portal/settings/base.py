@@ -282,10 +282,14 @@ AXES_VERBOSE = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"database_outage": {"()": "portal.errors.DatabaseOutageFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Wagtail runs its search and reference-index updates as tasks; each logs two lines.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # Wagtail runs its search and reference-index updates as tasks; each logs two lines.
+        "django_tasks": {"level": "WARNING"},
+        "django.request": {"filters": ["database_outage"]},
+    },
 }
 
 # --- translation workflow (locales app) ---
