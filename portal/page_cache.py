@@ -30,7 +30,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
 from home.cache import is_current, pages_changed
@@ -69,7 +69,7 @@ def _may_store(request, response):
 
 
 def _public_cache_control(response):
-    if get_backends():
+    if settings.WAGTAILFRONTENDCACHE:
         patch_cache_control(
             response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS
         )
@@ -149,7 +149,7 @@ def _purge(page_ids):
 
 def purge_frontend_cache(sender, page_ids, **kwargs):
     """Purge the changed pages from a CDN or Varnish (WAGTAILFRONTENDCACHE), after commit."""
-    if page_ids and get_backends():
+    if page_ids and settings.WAGTAILFRONTENDCACHE:
         ids = list(page_ids)
         transaction.on_commit(lambda: _purge(ids))
 
