@@ -157,54 +157,67 @@ def _rows(pages):
     return list(pages.values_list(*fields))
 
 
-def invalidate_pages(changed=(), showing=(), gone=()):
+def _groups(ids):
+    """Rows of these pages in every language (translations and aliases)."""
+    keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    return _rows(Page.objects.filter(translation_key__in=keys))
+
+
+def invalidate_pages(changed=(), listed=(), showing=(), gone=()):
     """Bump the tags of the pages that show a change, in every language.
 
-    changed: translation keys of pages that changed (their ancestors list them);
-    showing: ids of pages that show the change; gone: rows (see _rows) of deleted pages.
+    changed: translation keys of pages that changed themselves (navigation, listings);
+    listed: ids of pages whose listing entries show the change (their ancestors list them);
+    showing: ids of pages that show the change on their own page only;
+    gone: rows (see _rows) of deleted pages.
     """
-    rows = _rows(Page.objects.filter(translation_key__in=changed)) + list(gone)
-    shown = _rows(
-        Page.objects.filter(
-            translation_key__in=Page.objects.filter(pk__in=showing).values("translation_key")
-        )
-    )
-    ids = {row[0] for row in rows + shown}
-    ancestors = _ancestor_paths(row[1] for row in rows)
+    own = _rows(Page.objects.filter(translation_key__in=changed)) + list(gone)
+    listed, shown = _groups(listed) if listed else [], _groups(showing) if showing else []
+    ids = {row[0] for row in own + listed + shown}
+    ancestors = _ancestor_paths(row[1] for row in own + listed)
     if ancestors:
         ids |= set(Page.objects.filter(path__in=ancestors).values_list("pk", flat=True))
-    menus = _footer_translation_keys()
-    nav = {nav_tag(code) for _, _, depth, key, code in rows if depth <= 3 or key in menus}
+    menus = _footer_translation_keys() if own else set()
+    nav = {nav_tag(code) for _, _, depth, key, code in own if depth <= 3 or key in menus}
     bump({page_tag(pk) for pk in ids} | nav | {PAGES})
     pages_changed.send(sender=Page, page_ids=ids)
 
 
 def page_changed(page, deleted=False):
+    """The page, the pages pointing at it (organiser, links) and those it points at."""
     group = set(
         Page.objects.filter(translation_key=page.translation_key).values_list("pk", flat=True)
     )
-    showing, _ = _pages_pointing_at(page.specific_class or Page, group | {page.pk})
-    if not deleted:
-        showing |= _pages_pointed_at(page)
+    pointing, _ = _pages_pointing_at(page.specific_class or Page, group | {page.pk})
     gone = (
         [(page.pk, page.path, page.depth, page.translation_key, page.locale.language_code)]
         if deleted
         else []
     )
-    invalidate_pages(changed=[page.translation_key], showing=showing, gone=gone)
+    invalidate_pages(
+        changed=[page.translation_key],
+        listed=pointing,
+        showing=_pages_pointed_at(page) if not deleted else (),
+        gone=gone,
+    )
 
 
 def object_changed(instance):
-    """A snippet, image or document: the pages showing it or one of its translations."""
+    """A snippet, image or document: the pages showing it or one of its translations.
+
+    Listings show them too (category labels, lead images), so the pages pointing at
+    it count as listed; the pages it points at (a committee's members) show it.
+    """
     objects = list(_translations(instance))
     pages, others = _pages_pointing_at(type(instance), [obj.pk for obj in objects])
     for content_type, object_id in others:  # one step further: an image in a contact person
         model = ContentType.objects.get_for_id(content_type).model_class()
         if model is not None and not issubclass(model, Page):
             pages |= _pages_pointing_at(model, [object_id])[0]
+    pointed = set()
     for obj in objects:
-        pages |= _pages_pointed_at(obj)
-    invalidate_pages(showing=pages)
+        pointed |= _pages_pointed_at(obj)
+    invalidate_pages(listed=pages, showing=pointed)
 
 
 # --------------------------------------------------------------------------- receivers

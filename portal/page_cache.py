@@ -69,6 +69,8 @@ def _may_store(request, response):
 
 
 def _public_cache_control(response):
+    if response.has_header("Cache-Control"):
+        return  # the view chose (calendar feeds: subscribers may keep them ten minutes)
     if settings.WAGTAILFRONTENDCACHE:
         patch_cache_control(
             response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS

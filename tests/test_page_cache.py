@@ -117,6 +117,13 @@ def test_an_event_is_shown_anew_on_its_organisers_page(client, site):
     assert "Elterncafé am Montag" in client.get(site.organisation_page.url).content.decode()
     assert state(client, site.guidance.url) == "hit"
     assert state(client, site.item.url) == "hit"
+    # Renaming the organiser renders the event and the events listing again.
+    warm(client, everything(site))
+    site.organisation_page.title = "Kulturverein Mitte"
+    site.organisation_page.save_revision().publish()
+    assert "Kulturverein Mitte" in client.get(site.event_page.url).content.decode()
+    assert state(client, site.events.url) == "miss"
+    assert state(client, site.news.url) == "hit"
 
 
 def test_translating_a_page_updates_its_language_versions_only(client, site):
@@ -137,7 +144,11 @@ def test_saving_a_snippet_renders_the_pages_that_show_it(client, site):
     person.save()
     assert "Erika Muster" in client.get(site.item.url).content.decode()
     item_tr = site.in_language(site.item, "tr")
-    assert cold(client, everything(site)) == {item_tr.url}  # the alias shows the person too
+    # The Turkish alias shows the person too; the listings of the item are rendered anew.
+    listings = {
+        site.in_language(page, code).url for page in (site.news, site.home) for code in ("de", "tr")
+    }
+    assert cold(client, everything(site)) == {item_tr.url} | listings
     turkish = NewsCategory.objects.get(translation_key=site.presse.translation_key, name="Basın")
     turkish.name = "Basın bülteni"
     turkish.save()
