@@ -78,12 +78,15 @@ def page_tags(page, code):
     return [ALL, nav_tag(code), page_tag(page.pk)]
 
 
-def declare(request, tags):
+def declare(request, tags, same_in_every_language=False):
     """Record that this response shows what tags stand for, with their versions now.
 
     Read before rendering, so a change during the rendering makes the result stale.
+    same_in_every_language: a view outside the language prefix (the sitemap) whose
+    response does not depend on the visitor's Accept-Language.
     """
     request.cache_versions = versions(tags)
+    request.cache_ignores_language = same_in_every_language
 
 
 def content_version(request):

@@ -56,6 +56,8 @@ def _may_use_cache(request):
 
 def _may_store(request, response):
     vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value}
+    if getattr(request, "cache_ignores_language", False):
+        vary.discard("accept-language")
     cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
