@@ -16,7 +16,8 @@ A snippet, image or document changes the pages that point at it or at one of
 its translations, directly or through one snippet (an image in a contact
 person), and the pages it points at (a committee on its members' pages). Site
 settings change the navigation of every language; a move changes addresses
-everywhere, so it drops everything.
+everywhere and a view restriction hides a page and all below it, so both drop
+everything.
 """
 
 from functools import cache
@@ -26,7 +27,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, ReferenceIndex, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site, TranslatableMixin
 from wagtail.signals import post_page_move
 
 from locales.languages import LANGUAGES
@@ -246,7 +247,9 @@ def _page_moved(**kwargs):
 
 
 def _object_saved(sender, instance, created=False, update_fields=None, **kwargs):
-    if isinstance(instance, SiteSettings):
+    if isinstance(instance, (PageViewRestriction, Site)):
+        bump([ALL])  # a page (and all below it) turns private or public; a site moves
+    elif isinstance(instance, SiteSettings):
         if not created:  # created on first read of a fresh site; nothing visible changed
             bump([nav_tag(language.code) for language in LANGUAGES] + [PAGES])
     elif isinstance(instance, ContentChange):

@@ -8,7 +8,7 @@ tags' versions, and served again while every version is current, so a publish
 re-renders only the pages that show what changed (home/signals.py).
 
 Only what is the same for every anonymous reader is stored: GET and HEAD
-without a session cookie (so never for logged-in editors), status 200, no
+without a session or messages cookie (so never for logged-in editors), status 200, no
 cookie set, no CSRF token used (form pages), no Vary beyond Cookie and
 Accept-Encoding, no ``Cache-Control: private``. Every response of an opted-in
 view gets an ETag and Last-Modified and answers a matching conditional request
@@ -36,6 +36,8 @@ from wagtail.models import Page
 from home.cache import is_current, pages_changed
 
 STORABLE_VARY = {"cookie", "accept-encoding"}
+# A reader with one of these cookies may see something personal (logged in, a message).
+PERSONAL_COOKIES = ("messages",)
 HIT_HEADER = "X-Page-Cache"
 
 
@@ -49,6 +51,7 @@ def _may_use_cache(request):
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.path_info.startswith(settings.ADMIN_PATH_PREFIXES)
     )

@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from home.models import ContactPerson, SiteSettings
 from news.models import NewsCategory
@@ -182,6 +182,13 @@ def test_moving_a_page_changes_addresses_so_everything_is_rendered_again(client,
     assert cold(client, unmoved) == set(unmoved)
 
 
+def test_a_page_made_private_is_no_longer_served_from_the_cache(client, site):
+    warm(client, everything(site))
+    PageViewRestriction.objects.create(page=site.news, restriction_type="login")
+    assert client.get(site.item.url).status_code == 302  # to the login, not the stored page
+    assert client.get(site.news.url).status_code == 302
+
+
 def test_logged_in_readers_and_previews_never_get_stored_pages(client, site, admin_user):
     client.get(site.item.url)
     client.force_login(admin_user)
@@ -191,6 +198,8 @@ def test_logged_in_readers_and_previews_never_get_stored_pages(client, site, adm
     client.logout()
     # what the logged-in editor saw was not stored for anonymous readers either
     assert state(client, site.item.url) == "hit"
+    client.cookies["messages"] = "a message for this reader"
+    assert state(client, site.item.url) is None
 
 
 def test_form_pages_with_a_csrf_token_are_never_stored(client, one_of_each):
