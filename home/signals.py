@@ -253,7 +253,8 @@ def _object_saved(sender, instance, created=False, update_fields=None, **kwargs)
         if not created:  # created on first read of a fresh site; nothing visible changed
             bump([nav_tag(language.code) for language in LANGUAGES] + [PAGES])
     elif isinstance(instance, ContentChange):
-        invalidate_pages(changed=[instance.translation_key])
+        if not created:  # marked minor; a new one comes with a publish, handled there
+            invalidate_pages(changed=[instance.translation_key])
     elif isinstance(instance, SNIPPET_MODELS) and _visible_save(update_fields):
         object_changed(instance)
 
