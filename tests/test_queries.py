@@ -30,16 +30,16 @@ COLD_BUDGET = {
     "HomePage": (24, 26),
     "StandardPage": (22, 24),
     "OrganisationIndexPage": (26, 28),
-    "OrganisationPage": (40, 42),
+    "OrganisationPage": (40, 43),
     "EventIndexPage": (26, 28),
-    "EventPage": (38, 40),
+    "EventPage": (38, 41),
     "NewsIndexPage": (25, 27),
-    "NewsPage": (33, 35),
+    "NewsPage": (33, 36),
     "GuidanceIndexPage": (22, 24),
-    "GuidancePage": (29, 30),
+    "GuidancePage": (29, 31),
     # Form pages are never cached (they carry a CSRF token); the event form lists the
     # organisations and terms to choose from in the visitor's language.
-    "EventSubmissionPage": (28, 30),
+    "EventSubmissionPage": (28, 31),
     "FormPage": (18, 20),
 }
 
