@@ -1,9 +1,9 @@
 """The whole-page cache: how many pages stay warm after one publish, and what a hit costs.
 
-    .venv/bin/python benchmarks/page_cache.py [PAGES_PER_SECTION]
+    .venv/bin/python benchmarks/page_cache.py [PAGES]
 
-Builds a German site (home, four sections with PAGES_PER_SECTION pages each, 25 by
-default) with aliases in every language, requests every page once (warm), publishes
+Builds a site with generate_content (PAGES German pages, 80 by default, with aliases
+in every language), requests every page once (warm), publishes
 one news item and requests every page again: prints how many were served from the
 cache (goal: at least 95 %). Then, in the same process and through the same
 middleware, the CPU time of a cached page against a bare Django view that returns a
@@ -14,22 +14,21 @@ type cold (every cache tag bumped) and warm.
 import statistics
 import sys
 import time
+from io import StringIO
 
 import german_site  # noqa: F401 (sets up Django on a throw-away database)
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import path
-from django.utils import timezone
-from wagtail.models import Locale, Page
-from wagtail_localize.synctree import synchronize_tree
+from wagtail.models import Page
 
-from guidance.models import GuidanceIndexPage, GuidancePage
 from home.cache import ALL, bump
 from locales.languages import LANGUAGES
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsPage
 from organisations.models import OrganisationPage
 from portal import urls as portal_urls
 
@@ -43,37 +42,11 @@ def bare_view(request):
 urlpatterns = [path("bare/", bare_view), *portal_urls.urlpatterns]
 
 
-def build(count):
-    events, organisers, group = german_site.german_site(organisations=count)
-    german = Locale.objects.get(language_code="de")
-    home = Page.objects.get(depth=2, locale=german)
-    news = home.add_child(
-        instance=NewsIndexPage(title="Aktuelles", slug="aktuelles", locale=german)
-    )
-    guidance = home.add_child(
-        instance=GuidanceIndexPage(title="Handreichungen", slug="handreichungen", locale=german)
-    )
-    items = [
-        news.add_child(
-            instance=NewsPage(
-                title=f"Meldung {n}",
-                slug=f"meldung-{n}",
-                teaser="…",
-                locale=german,
-                date=timezone.localdate(),
-            )
-        )
-        for n in range(count)
-    ]
-    for n in range(count):
-        guidance.add_child(
-            instance=GuidancePage(title=f"Hilfe {n}", slug=f"hilfe-{n}", intro="…", locale=german)
-        )
-    for language in LANGUAGES:
-        locale = Locale.objects.get_or_create(language_code=language.code)[0]
-        if locale != german:
-            synchronize_tree(german, locale)
-    return items
+def build(pages):
+    """Migrate, then the seeded site of generate_content: pages German pages, aliased."""
+    call_command("migrate", verbosity=0)
+    call_command("generate_content", pages=pages, stdout=StringIO())
+    return list(NewsPage.objects.filter(locale__language_code="de").order_by("pk"))
 
 
 def served(client, url):
@@ -104,9 +77,9 @@ def cold_and_warm(client, url):
 
 
 def main():
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 25
+    pages = int(sys.argv[1]) if len(sys.argv) > 1 else 80
     started = time.monotonic()
-    items = build(count)
+    items = build(pages)
     urls = [page.url for page in Page.objects.live().filter(depth__gte=2).specific()]
     print(
         f"site: {len(urls)} pages in {len(LANGUAGES)} languages "
