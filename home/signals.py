@@ -20,6 +20,8 @@ everywhere and a view restriction hides a page and all below it, so both drop
 everything.
 """
 
+import threading
+from contextlib import contextmanager
 from functools import cache
 
 from django.apps import apps
@@ -49,6 +51,7 @@ INVISIBLE_FIELDS = {
     "file_hash",
 }
 SNIPPET_MODELS = (TranslatableMixin, AbstractImage, AbstractDocument)
+_paused = threading.local()
 STEPLEN = Page.steplen
 
 
@@ -224,6 +227,21 @@ def object_changed(instance):
 # --------------------------------------------------------------------------- receivers
 
 
+@contextmanager
+def invalidation_paused():
+    """For bulk loads (generate_content): no lookups per saved object, one bump at the end."""
+    _paused.active = True
+    try:
+        yield
+    finally:
+        _paused.active = False
+        bump([ALL])
+
+
+def _active(raw=False, **kwargs):
+    return not raw and not getattr(_paused, "active", False)
+
+
 def _visible_save(update_fields):
     return not update_fields or not set(update_fields) <= INVISIBLE_FIELDS
 
@@ -243,7 +261,8 @@ def _page_deleted(sender, instance, **kwargs):
 
 
 def _page_moved(**kwargs):
-    bump([ALL])
+    if _active():
+        bump([ALL])
 
 
 def _object_saved(sender, instance, created=False, update_fields=None, **kwargs):
@@ -264,6 +283,8 @@ def _object_deleted(sender, instance, **kwargs):
 
 
 def _any_saved(sender, instance, **kwargs):
+    if not _active(**kwargs):
+        return
     if isinstance(instance, Page):
         _page_saved(sender, instance, **kwargs)
     else:
@@ -271,6 +292,8 @@ def _any_saved(sender, instance, **kwargs):
 
 
 def _any_deleted(sender, instance, **kwargs):
+    if not _active():
+        return
     if isinstance(instance, Page):
         _page_deleted(sender, instance)
     else:

@@ -10,7 +10,8 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -218,6 +219,17 @@ def test_search_results_are_stored_until_any_page_changes(client, site):
     assert state(client, url) == "hit"
     site.guidance_page_.save_revision().publish()
     assert state(client, url) == "miss"
+
+
+def test_stored_pages_are_still_served_while_the_database_is_down(client, site, monkeypatch):
+    def gone(self, *args, **kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    client.get(site.item.url)
+    monkeypatch.setattr(BaseDatabaseWrapper, "cursor", gone)
+    client.raise_request_exception = False
+    assert state(client, site.item.url) == "hit"
+    assert client.get(site.guidance.url).status_code == 503  # never stored: no database
 
 
 def test_pages_are_served_without_redis_and_publishing_still_works(client, tree, redis_gone):  # noqa: F811

@@ -22,6 +22,7 @@ from wagtail_localize.synctree import synchronize_tree
 from events.models import EventIndexPage, EventOccurrence, EventPage
 from guidance.models import GuidanceIndexPage, GuidancePage, GuidanceTopic
 from home.models import FieldOfAction, HomePage, TargetGroup
+from home.signals import invalidation_paused
 from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from organisations.models import OrganisationIndexPage, OrganisationPage
@@ -76,7 +77,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         rng = random.Random(seed)  # noqa: S311 (reproducible content, not secrets)
         german = Locale.objects.get_or_create(language_code=DEFAULT_LANGUAGE)[0]
-        with transaction.atomic():
+        with invalidation_paused(), transaction.atomic():
             home = self.home(german)
             sections = [self.section(home, *section) for section in SECTIONS]
             terms = {model: self.terms(model, names, german) for model, names in TERMS.items()}
@@ -87,10 +88,8 @@ class Command(BaseCommand):
                 kind = number % len(makers)
                 makers[kind](sections[kind], number, rng, terms, german)
         if not no_aliases:
-            for language in LANGUAGES:
-                locale = Locale.objects.get_or_create(language_code=language.code)[0]
-                if locale != german:
-                    synchronize_tree(german, locale)
+            with invalidation_paused():
+                self.aliases(german)
         total = Page.objects.filter(depth__gte=2).count()
         self.stdout.write(
             self.style.SUCCESS(
@@ -100,6 +99,12 @@ class Command(BaseCommand):
         )
 
     # Structure ------------------------------------------------------------------
+
+    def aliases(self, german):
+        for language in LANGUAGES:
+            locale = Locale.objects.get_or_create(language_code=language.code)[0]
+            if locale != german:
+                synchronize_tree(german, locale)
 
     def home(self, german):
         site = Site.objects.get(is_default_site=True)
