@@ -131,9 +131,11 @@ def _pages_pointed_at(instance):
 
 
 def _translations(instance):
-    if isinstance(instance, TranslatableMixin):
-        return type(instance).objects.filter(translation_key=instance.translation_key)
-    return [instance]
+    """The object (even when just deleted) and its translations."""
+    if not isinstance(instance, TranslatableMixin):
+        return [instance]
+    others = type(instance).objects.filter(translation_key=instance.translation_key)
+    return [instance, *others.exclude(pk=instance.pk)]
 
 
 # --------------------------------------------------------------------------- what to bump
