@@ -81,6 +81,7 @@ def main():
     started = time.monotonic()
     items = build(pages)
     urls = [page.url for page in Page.objects.live().filter(depth__gte=2).specific()]
+    urls = [url for url in urls if url]
     print(
         f"site: {len(urls)} pages in {len(LANGUAGES)} languages "
         f"(built in {time.monotonic() - started:.0f} s)"

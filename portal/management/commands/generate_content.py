@@ -116,6 +116,8 @@ class Command(BaseCommand):
         )
         site.root_page = home
         site.save()
+        if type(root) is Page and root.is_leaf():
+            root.delete()  # Wagtail's welcome page of a fresh database
         return home
 
     def section(self, home, model, title, slug):
