@@ -5,9 +5,10 @@ from base64 import b32encode
 import segno
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -128,6 +129,34 @@ def remove_device(request, pk):
     return redirect("accounts_two_factor")
 
 
+class ResetView(WagtailAdminTemplateMixin, TemplateView):
+    """A superuser removes another user's devices (a lost phone); they set up anew at login."""
+
+    template_name = "accounts/reset.html"
+    page_title = _("Reset two-factor login")
+    header_icon = "key"
+
+    def dispatch(self, request, user_id):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        self.person = get_object_or_404(get_user_model(), pk=user_id)
+        return super().dispatch(request, user_id)
+
+    def get_page_subtitle(self):
+        return self.person.get_username()
+
+    def get_context_data(self, **kwargs):
+        devices = TOTPDevice.objects.devices_for_user(self.person, confirmed=True)
+        return super().get_context_data(person=self.person, devices=devices, **kwargs)
+
+    def post(self, request, user_id):
+        TOTPDevice.objects.filter(user=self.person).delete()
+        name = self.person.get_username()
+        messages.success(request, _("The two-factor login of %(name)s was reset.") % {"name": name})
+        return redirect("wagtailusers_users:index")
+
+
 manage = ManageView.as_view()
+reset = ResetView.as_view()
 verify = VerifyView.as_view()
 setup = SetupView.as_view()

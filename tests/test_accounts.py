@@ -254,6 +254,41 @@ def test_nobody_removes_another_users_device(required):
     assert TOTPDevice.objects.filter(pk=other.pk).exists()
 
 
+def verified(user):
+    """A client that has passed the password and the code of a new device."""
+    device = confirmed_device(user)
+    client = log_in(user)
+    assert post(client, VERIFY, {"otp_token": code(device)}).status_code == 302
+    return client
+
+
+def test_a_superuser_resets_the_two_factor_login_of_someone_who_lost_their_phone(required):
+    person = moderator()
+    lost = confirmed_device(person)
+    client = verified(superuser())
+    listing = client.get("/admin/users/").content.decode()
+    assert f"/admin/two-factor/reset/{person.pk}/" in listing
+    assert person.username in client.get(f"/admin/two-factor/reset/{person.pk}/").content.decode()
+
+    token = client.cookies["csrftoken"].value
+    url = f"/admin/two-factor/reset/{person.pk}/"
+    response = client.post(url, {"csrfmiddlewaretoken": token})
+    assert response["Location"] == "/admin/users/"
+    assert not TOTPDevice.objects.filter(pk=lost.pk).exists()
+    assert redirected_to(log_in(person).get("/admin/"), SETUP)
+
+
+def test_only_superusers_reset_two_factor_logins(required):
+    person = moderator()
+    kept = confirmed_device(person)
+    client = verified(editor())
+    url = f"/admin/two-factor/reset/{person.pk}/"
+    token = client.cookies["csrftoken"].value
+    assert client.get(url)["Location"] == "/admin/"
+    assert client.post(url, {"csrfmiddlewaretoken": token})["Location"] == "/admin/"
+    assert TOTPDevice.objects.filter(pk=kept.pk).exists()
+
+
 @pytest.mark.parametrize("code_", [language.code for language in LANGUAGES])
 def test_the_setup_page_speaks_the_admin_language(required, code_):
     user = moderator()
