@@ -131,7 +131,7 @@ def test_a_valid_code_finishes_the_setup_and_opens_the_admin(required):
 
     wrong = post(client, SETUP, {"otp_token": "000000"})
     assert wrong.status_code == 200
-    assert "Dieser Code ist nicht gültig" in wrong.content.decode()
+    assert '<li class="error">Dieser Code ist nicht gültig' in wrong.content.decode()
     assert redirected_to(client.get("/admin/"), SETUP)
     a_moment_later(device)
 
@@ -164,7 +164,7 @@ def test_with_a_device_the_login_asks_for_its_code(required, make_user):
 
     wrong = post(client, VERIFY, {"otp_token": "123456"})
     assert wrong.status_code == 200
-    assert "Dieser Code ist nicht gültig" in wrong.content.decode()
+    assert '<li class="error">Dieser Code ist nicht gültig' in wrong.content.decode()
     assert redirected_to(client.get("/admin/"), VERIFY)
     # Guessing is slowed down: right after a wrong code even the right one is refused.
     assert post(client, VERIFY, {"otp_token": code(device)}).status_code == 200
