@@ -333,8 +333,8 @@ def test_the_admin_refuses_short_staff_passwords(settings):
 # --------------------------------------------------------------------------- lockouts
 
 
-def failed_login(username, address):
-    client = Client(REMOTE_ADDR=address)
+def failed_login(username, address, browser="Firefox"):
+    client = Client(REMOTE_ADDR=address, HTTP_USER_AGENT=browser)
     return client.post("/admin/login/", {"username": username, "password": "falsch-falsch"})
 
 
@@ -355,6 +355,12 @@ def test_a_few_user_names_from_one_address_do_not_lock_it(settings):
     for number in range(settings.AXES_SPRAYING_USERNAME_LIMIT - 1):
         assert failed_login(f"person{number}", "203.0.113.7").status_code == 200
     log_in(user, address="203.0.113.7")
+
+
+def test_one_user_name_tried_from_many_browsers_counts_once(settings):
+    for number in range(settings.AXES_SPRAYING_USERNAME_LIMIT):
+        failed_login("person", "203.0.113.7", browser=f"Browser {number}")
+    log_in(editor(), address="203.0.113.7")
 
 
 def test_one_users_lockout_does_not_lock_the_address(settings):
