@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "news",
     "guidance",
     "plone_import",
+    "accounts",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "taggit",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -81,6 +84,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor login: who has entered a code (django-otp), and who still owes one.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -150,9 +156,14 @@ else:
         },
     }
 
+# Every account here is a staff account: at least 12 characters (a passphrase is welcome),
+# not like the user's name or e-mail, not a common or an all-digit password.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("PASSWORD_MIN_LENGTH", "12"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -272,12 +283,25 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 
 # Failed admin logins: five tries per user name and address, then one hour's lock.
+# Password spraying (one address trying many user names, each only a few times) locks
+# the address once failures for AXES_SPRAYING_USERNAME_LIMIT names came from it within
+# the hour (accounts.axes).
+AXES_HANDLER = "accounts.axes.SprayingLockoutHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_SPRAYING_USERNAME_LIMIT = int(os.environ.get("AXES_SPRAYING_USERNAME_LIMIT", "10"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
+# django-axes' logs of log-ins and failed attempts hold addresses and user agents:
+# delete_old_access_logs removes them after this many days.
+ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("ACCESS_LOG_RETENTION_DAYS", "14"))
+
+# Two-factor login for the admin (accounts.two_factor): required of superusers and the
+# Moderation group while on, optional for everyone else; codes from an authenticator app.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 LOGGING = {
     "version": 1,
