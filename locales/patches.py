@@ -8,8 +8,10 @@ the patch can then be deleted.
 1. Starting a translation ("Translate this page", "Translate" on a snippet)
    asks only for the global submit_translation permission and offers every
    language, so a Turkish translator could start an Arabic translation and so
-   change the Arabic page tree. The form now offers only the languages the
-   user may edit (locales.permissions).
+   change the Arabic page tree. The form now offers every language only to
+   those who may edit the original (Redaktion), the languages the user may edit
+   to others (locales.permissions), and none while the page waits for approval
+   in a workflow (translators translate what a moderator approved).
 2. "Sync translated pages" also asks only for submit_translation, yet it can
    publish every language at once. Only people who may edit the German
    original may use it; translators refresh their own translation with
@@ -36,7 +38,14 @@ def submit_form_for_own_languages(view):
     """SubmitTranslationView.get_form, limited to the languages the user may edit."""
     form = ORIGINALS["submit_get_form"](view)
     field = form.fields["locales"]
-    field.queryset = field.queryset.filter(id__in=editable_locale_ids(view.request.user))
+    user, original = view.request.user, view.object
+    if isinstance(original, Page):
+        tester = original.permissions_for_user(user)
+        if not getattr(tester, "may_approve", lambda: True)():
+            field.queryset = field.queryset.none()
+            return form
+    if not can_edit(user, original):
+        field.queryset = field.queryset.filter(id__in=editable_locale_ids(user))
     return form
 
 
