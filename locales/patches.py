@@ -1,4 +1,4 @@
-"""Workarounds for wagtail-localize 1.14, applied once when the app is ready.
+"""Workarounds for wagtail-localize 1.14 and Wagtail 7.4, applied once when the app is ready.
 
 Each patch says what upstream does, why that is wrong for this project, and
 which test in tests/ shows whether upstream still needs it: those tests call
@@ -20,12 +20,17 @@ the patch can then be deleted.
    views check snippet permissions per model, not per language, so any
    translator could change any language's snippets. They now also check the
    snippet's language.
+4. Wagtail's snippet lists show every language to whoever may view the model:
+   snippet permissions are per model, never per object or language (upstream
+   wagtail/wagtail#6731, "Snippet Permissions", open). The lists of translatable
+   snippets now show the languages the user may edit.
 """
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
@@ -68,6 +73,14 @@ def user_can_edit_in_language(user, instance):
     return can_edit(user, instance)
 
 
+def snippets_in_own_languages(view):
+    """The snippet list's IndexView.get_base_queryset, limited to the user's languages."""
+    queryset = ORIGINALS["snippet_queryset"](view)
+    if issubclass(view.model, TranslatableMixin):
+        queryset = queryset.filter(locale_id__in=editable_locale_ids(view.request.user))
+    return queryset
+
+
 def apply():
     if ORIGINALS:
         return
@@ -81,3 +94,6 @@ def apply():
 
     ORIGINALS["user_can_edit_instance"] = edit_translation.user_can_edit_instance
     edit_translation.user_can_edit_instance = user_can_edit_in_language
+
+    ORIGINALS["snippet_queryset"] = SnippetIndexView.get_base_queryset
+    SnippetIndexView.get_base_queryset = snippets_in_own_languages

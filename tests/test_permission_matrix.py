@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
-from django.test import Client, TestCase
+from django.test import Client, RequestFactory, TestCase
 from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale, Page, Site, TaskState
@@ -491,6 +491,10 @@ def try_action(session, action, where, portal):
         meta = obj._meta
         url = reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[obj.pk])
         return answered(session.get(url))
+    if action == "list snippets":
+        obj = snippet(portal, where)
+        url = reverse("wagtailsnippets_home_contactperson:list")
+        return probe_view(session, f"{url}?locale={obj.locale.language_code}", obj.name)
     if action == "see sign-ups and their CSV":
         return probe_sign_ups(session, portal.tr_signup if where == "Turkish" else portal.signup)
     submission = portal.submitted_tr
@@ -648,3 +652,17 @@ def test_the_workflow_has_one_name(portal, db, settings, django_capture_on_commi
         Client().post(portal.form.url, submission_data(portal, "Neu"), format="multipart")
     event = EventSubmission.objects.get(title="Neu").page
     assert event.workflow_in_progress and event.current_workflow_state.workflow.name == "Freigabe"
+
+
+def test_upstream_lists_every_language_of_a_snippet(portal, db):
+    """Delete patch 4 in locales/patches.py when this fails (wagtail/wagtail#6731)."""
+    from home.models import ContactPerson
+    from locales.patches import ORIGINALS
+
+    request = RequestFactory().get("/")
+    request.user = portal.users["Übersetzung Türkisch"]
+    index = ContactPerson.snippet_viewset.index_view
+    view = index.view_class(**index.view_initkwargs)
+    view.setup(request)
+    listed = ORIGINALS["snippet_queryset"](view)
+    assert portal.ar_contact in listed and portal.contact in listed
