@@ -24,11 +24,20 @@ the patch can then be deleted.
    snippet permissions are per model, never per object or language (upstream
    wagtail/wagtail#6731, "Snippet Permissions", open). The lists of translatable
    snippets now show the languages the user may edit.
+5. When an admin view refuses (PermissionDenied), Wagtail's require_admin_access
+   words "Sorry, you do not have permission …" outside the user's admin
+   language, in the browser's, so a Turkish translator with a German browser
+   reads the refusal in German on a Turkish dashboard. No upstream issue was
+   found; the refusals themselves are discussed in wagtail/wagtail#6352. The
+   message is now worded in the user's admin language, as Wagtail's own
+   get_localized_response does for the views.
 """
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from wagtail.admin import auth as admin_auth
+from wagtail.admin.localization import get_localized_response
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail_localize.models import TranslationSource
@@ -81,6 +90,11 @@ def snippets_in_own_languages(view):
     return queryset
 
 
+def refuse_in_the_users_language(request):
+    """wagtail.admin.auth.permission_denied, in the user's admin language."""
+    return get_localized_response(ORIGINALS["permission_denied"], request)
+
+
 def apply():
     if ORIGINALS:
         return
@@ -97,3 +111,6 @@ def apply():
 
     ORIGINALS["snippet_queryset"] = SnippetIndexView.get_base_queryset
     SnippetIndexView.get_base_queryset = snippets_in_own_languages
+
+    ORIGINALS["permission_denied"] = admin_auth.permission_denied
+    admin_auth.permission_denied = refuse_in_the_users_language

@@ -666,3 +666,39 @@ def test_upstream_lists_every_language_of_a_snippet(portal, db):
     view.setup(request)
     listed = ORIGINALS["snippet_queryset"](view)
     assert portal.ar_contact in listed and portal.contact in listed
+
+
+def with_admin_language(user, code):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = code
+    profile.save()
+    return user
+
+
+def test_refusals_are_worded_in_the_admin_language(portal, db):
+    with_admin_language(portal.users["Übersetzung Türkisch"], "tr")
+    session = turkish_translator(portal)
+    url = reverse("wagtailadmin_pages:delete", args=[portal.tr_page.pk])
+    response = session.client.get(url, follow=True, HTTP_ACCEPT_LANGUAGE="de")
+    assert "Üzgünüm, bu alana erişim yetkiniz yok." in response.content.decode()
+
+
+def test_upstream_words_refusals_in_the_browser_language(portal, db):
+    """Delete patch 5 in locales/patches.py when this fails."""
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.utils import translation
+
+    from locales.patches import ORIGINALS
+
+    request = RequestFactory().get("/admin/")
+    request.user = with_admin_language(portal.users["Übersetzung Türkisch"], "tr")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    with translation.override("de"):
+        ORIGINALS["permission_denied"](request)
+    assert [str(m).strip() for m in get_messages(request)] == [
+        "Sie haben leider keinen Zugang zu diesem Bereich."
+    ]

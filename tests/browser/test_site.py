@@ -408,6 +408,12 @@ def in_worker_thread(work):
         return pool.submit(run).result()
 
 
+def turkish_submission_form():
+    from events.models import EventSubmissionPage
+
+    return EventSubmissionPage.objects.live().get(locale__language_code="tr").url
+
+
 def turkish_translator_and_targets(reference):
     """A member of "Übersetzung Türkisch" whose admin speaks Turkish, and what they try."""
     from django.contrib.auth import get_user_model
@@ -438,7 +444,10 @@ def test_turkish_translator_is_refused_in_turkish(own_tab, live_site):
     """A translator tries to delete, move, copy and unpublish a Turkish page, to publish a
     submitted event past moderation and to read the sign-ups: each is refused, in Turkish."""
     tab = own_tab
-    reference = submit_event(tab, live_site, "Kahve sabahı", code="tr")
+    tab.goto(live_site.url + in_worker_thread(turkish_submission_form))
+    fill_event_form(tab, "Kahve sabahı", days_from_today(12))
+    send_form(tab)
+    reference = tab.locator(".reference").inner_text()
     page, sign_up_form, event = in_worker_thread(lambda: turkish_translator_and_targets(reference))
 
     tab.goto(f"{live_site.url}/admin/login/")
