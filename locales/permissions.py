@@ -13,8 +13,6 @@ RolePagePermissions, so the admin's single and bulk views, Wagtail's actions and
 wagtail-localize all get the same answer from RolePagePermissionTester.
 """
 
-from functools import cached_property
-
 from django.contrib.admin.utils import quote
 from django.db.models import CharField
 from django.db.models.functions import Cast
@@ -90,9 +88,17 @@ class RolePagePermissionTester(PagePermissionTester):
     def may_change_structure(self):
         return self.user.is_superuser or "add" in self.permissions
 
-    @cached_property
+    @property
     def waiting_workflow(self):
-        """The unfinished workflow of this page or of a translation (alias) of it, if any."""
+        """The unfinished workflow of this page or of a translation (alias) of it, if any.
+
+        Kept on the page object: Wagtail makes a new tester for every button of a listing.
+        """
+        if not hasattr(self.page, "_waiting_workflow"):
+            self.page._waiting_workflow = self.find_waiting_workflow()
+        return self.page._waiting_workflow
+
+    def find_waiting_workflow(self):
         versions = (
             Page.objects.filter(translation_key=self.page.translation_key)
             .annotate(pk_text=Cast("pk", CharField()))
