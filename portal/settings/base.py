@@ -220,6 +220,7 @@ FORM_RATE_LIMIT_PERIOD = int(os.environ.get("FORM_RATE_LIMIT_PERIOD", "3600"))
 # Event submissions (events.submissions): image limit, workflow, and how long personal
 # data is kept: days after the event's last date, days after a rejection.
 EVENT_SUBMISSION_MAX_IMAGE_BYTES = int(os.environ.get("EVENT_SUBMISSION_MAX_IMAGE_MB", "5")) << 20
+# The one name of the moderation workflow: setup_roles creates it, submissions enter it.
 EVENT_SUBMISSION_WORKFLOW = os.environ.get("EVENT_SUBMISSION_WORKFLOW", "Moderation")
 SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", "90"))
 REJECTED_SUBMISSION_RETENTION_DAYS = int(os.environ.get("REJECTED_SUBMISSION_RETENTION_DAYS", "30"))
@@ -238,7 +239,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflows.publish_on_approval"
 
 # Security headers. The public site runs no inline script and loads nothing
 # from other hosts; the Wagtail admin gets its own policy (portal/middleware.py).
@@ -325,10 +325,15 @@ from locales.machine_translation import translator_setting  # noqa: E402
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting(os.environ)
 # Submitting a page for translation does not publish it: a translator publishes.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-# Page types whose German pages the Moderation group edits and approves (setup_roles).
+# Page types whose pages (in every language) the Moderation group runs and approves
+# (setup_roles; locales.roles grants the permissions on sections that appear later).
 MODERATED_SECTIONS = ["events.EventIndexPage"]
 # Further permissions setup_roles gives: editors see event submissions, moderators
-# also the submitters' contact details.
-EDITOR_PERMISSIONS = ["events.view_eventsubmission"]
-MODERATOR_PERMISSIONS = ["events.view_eventsubmission", "events.view_contact_details"]
+# also the submitters' contact details; both see sign-ups sent through form pages.
+EDITOR_PERMISSIONS = ["events.view_eventsubmission", "wagtailforms.view_formsubmission"]
+MODERATOR_PERMISSIONS = [
+    "events.view_eventsubmission",
+    "events.view_contact_details",
+    "wagtailforms.view_formsubmission",
+]
 # --- end of translation workflow ---
