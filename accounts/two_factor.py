@@ -9,7 +9,7 @@ set it up, and whoever has set it up is asked for a code at every login.
 from django.conf import settings
 from django_otp import user_has_device
 
-from locales.management.commands.setup_roles import MODERATION
+from locales.roles import MODERATION
 
 VERIFY = "accounts_two_factor_verify"
 SETUP = "accounts_two_factor_setup"

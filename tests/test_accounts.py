@@ -25,7 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.users.models import UserProfile
 
 from locales.languages import LANGUAGES
-from locales.management.commands.setup_roles import EDITORS, MODERATION
+from locales.roles import EDITORS, MODERATION
 from tests.test_settings import manage
 
 pytestmark = pytest.mark.django_db
