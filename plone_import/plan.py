@@ -58,6 +58,7 @@ class Entry:
     context: str | None = None  # kind of section this item sits in
     error: str = ""
     field: str = ""
+    orphan: bool = False  # its parent is not in the export: it goes below --parent
     skipped: str = ""
     group: tuple = ()
 
@@ -90,6 +91,8 @@ class Plan:
         self.site_prefix = None
         self.site_language = None
         self.previous = {}  # uid -> ImportedItem of earlier runs that this plan refers to
+        self.orphans = []  # items whose parent is not in the export
+        self.site_name = ""  # the Plone site root's id, e.g. "Plone"
 
     # ------------------------------------------------------------------ building
 
@@ -142,6 +145,7 @@ class Plan:
             self.fail(entry, error.field, error.message)
         if entry.type == "Plone Site":
             self.site_language = entry.raw_language
+            self.site_name = entry.name
 
     def read_parent(self, entry, item):
         parent = item.get("parent") or {}
@@ -188,6 +192,14 @@ class Plan:
                 entry.path = self.relative(entry.raw_path, prefix)
                 self.paths[entry.path] = entry.uid
 
+    def site_path(self, path):
+        """A path of redirects.json below the site root, with or without the /Plone prefix."""
+        path = self.relative(urlsplit(path).path.rstrip("/") or "/", self.site_prefix or "")
+        for name in {self.site_name, "Plone"} - {""}:
+            if path not in self.paths and path.split("/")[1:2] == [name]:
+                return path[len(name) + 1 :] or "/"
+        return path
+
     @staticmethod
     def relative(path, prefix):
         if prefix and (path == prefix or path.startswith(prefix + "/")):
@@ -208,7 +220,7 @@ class Plan:
             return
         uid = self.paths.get(path)
         if uid is None:
-            self.fail(entry, "parent", f"parent {path} is not in the export")
+            self.adopt(entry, path)
         else:
             entry.parent_uid = uid
             self.child_types[uid].add(entry.type)
@@ -216,13 +228,14 @@ class Plan:
     def link_to_previous(self, entry):
         record = ImportedItem.objects.filter(uid=entry.parent_uid).first()
         if record is None:
-            self.fail(
-                entry,
-                "parent",
-                f"parent UID {entry.parent_uid} is neither in the export nor imported before",
-            )
+            self.adopt(entry, f"UID {entry.parent_uid}")
         else:
             self.previous[record.uid] = record
+
+    def adopt(self, entry, parent):
+        """An export of a sub-path (or without the site root): the item goes below --parent."""
+        entry.parent_uid, entry.orphan = None, True
+        self.orphans.append(f"{entry.item_id} (parent {parent})")
 
     def compute_depths(self):
         for entry in self.entries.values():

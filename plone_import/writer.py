@@ -6,6 +6,7 @@ target exists.
 """
 
 import re
+from urllib.parse import urlsplit
 
 from wagtail.images import get_image_model
 
@@ -166,14 +167,20 @@ class Writer:
     # ------------------------------------------------------------------ redirects.json
 
     def write_plone_redirects(self, redirects):
-        """Plone's own redirects: old path -> the page its new path became."""
+        """Plone's own redirects: old path -> the page its new path became.
+
+        Plone records them with the site's path (/Plone/de/alt); visitors knew the
+        address without it, so both become redirects.
+        """
         for old_path, new_path in redirects.items():
-            uid = self.resolver.uid_for_path(
-                self.plan.relative(new_path, self.plan.site_prefix or "")
-            )
+            if not isinstance(old_path, str) or not isinstance(new_path, str):
+                self.report.warn(str(old_path), "redirect entry is not a pair of paths")
+                continue
+            uid = self.resolver.uid_for_path(self.plan.site_path(new_path))
             target = self.registry.target(uid) if uid else None
             if target is None:
                 self.report.warn(old_path, f"redirect target {new_path} was not imported")
                 continue
             page_id, url = self.redirects.target(target)
-            self.redirects.add(old_path, old_path, page_id=page_id, link=url)
+            for path in dict.fromkeys((self.plan.site_path(old_path), urlsplit(old_path).path)):
+                self.redirects.add(old_path, path, page_id=page_id, link=url)

@@ -10,6 +10,7 @@ every kind, workflow states.
 import contextlib
 import copy
 import json
+import os
 import shutil
 from io import StringIO
 from pathlib import Path
@@ -28,7 +29,14 @@ from home.models import StandardPage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from plone_import.models import ImportedItem
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "plone"
+# ../shared beside the repository; SHARED_FIXTURES names it for a worktree elsewhere.
+SHARED = (
+    Path(
+        os.environ.get("SHARED_FIXTURES")
+        or Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+    )
+    / "plone"
+)
 OWN = Path(__file__).resolve().parent / "fixtures" / "plone" / "collective"
 needs_shared = pytest.mark.skipif(
     not SHARED.is_dir(), reason=f"the shared Plone exports are not at {SHARED}"
@@ -224,7 +232,8 @@ def test_dry_run_writes_nothing(tree):
     before, files = counts(), stored_files()
     output = run(OWN / "Plone.json", "--dry-run")
     assert "DRY RUN: nothing was written" in output
-    assert "created:     16 (EventPage 4, GuidancePage 4, NewsIndexPage 1, NewsPage 2" in output
+    assert "would create: 16 (EventPage 4, GuidancePage 4, NewsIndexPage 1, NewsPage 2" in output
+    assert "created:" not in output
     assert counts() == before and stored_files() == files
 
 
@@ -272,11 +281,6 @@ ERRORS = {
     "unknown language": (
         set_fields("uid-impressum-ar", language="xx"),
         "ar/impressum: unknown language 'xx'",
-    ),
-    "missing parent": (
-        set_fields("uid-impressum-de", parent={"@id": "y", "@type": "Folder", "UID": "nowhere"}),
-        "de/impressum: parent UID nowhere is neither in the export nor imported before "
-        "(field parent)",
     ),
     "cycle": (break_items(cycle), "parents form a cycle"),
     "duplicate UID": (set_fields("uid-impressum-ar", UID="uid-impressum-de"), "duplicate UID"),
