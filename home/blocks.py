@@ -11,6 +11,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+TABLE_CELL_FEATURES = ["bold", "italic", "link", "document-link"]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -125,6 +126,39 @@ class CalloutBlock(blocks.StructBlock):
         description = _("A highlighted box for tips and important notes.")
 
 
+class TableRowBlock(blocks.StructBlock):
+    cells = blocks.ListBlock(
+        blocks.RichTextBlock(features=TABLE_CELL_FEATURES, required=False), label=_("Cells")
+    )
+
+
+class TableBlock(blocks.StructBlock):
+    """A table of short texts and links, translatable cell by cell.
+
+    Made of StructBlocks, ListBlocks and rich text rather than
+    wagtail.contrib.table_block, whose cells wagtail-localize does not offer
+    to translators.
+    """
+
+    caption = blocks.CharBlock(label=_("Table caption"), max_length=300, required=False)
+    header_row = blocks.BooleanBlock(label=_("First row is a header"), required=False, default=True)
+    rows = blocks.ListBlock(TableRowBlock(), label=_("Rows"))
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "home/blocks/table.html"
+        preview_value = {
+            "caption": "Sprechzeiten",
+            "header_row": True,
+            "rows": [
+                {"cells": ["<p>Tag</p>", "<p>Uhrzeit</p>"]},
+                {"cells": ["<p>Montag</p>", "<p>10–12 Uhr</p>"]},
+            ],
+        }
+        description = _("A table of text and links; the first row can be its header.")
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -141,3 +175,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     accordion = AccordionBlock()
     contact_person = ContactPersonBlock()
     callout = CalloutBlock()
+    table = TableBlock()
