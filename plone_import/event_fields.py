@@ -49,7 +49,7 @@ def event_fields(mapper, entry, item, html):
         "venue_name": location[:VENUE_MAX],
         "venue_address": location if len(location) > VENUE_MAX else "",
         "registration": contact(item),
-        "image_id": mapper.assets.lead_image(entry, item) or None,
+        "image_id": mapper.lead_image(entry, item) or None,
     }
 
 

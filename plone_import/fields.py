@@ -8,7 +8,9 @@ the text or the title; the site's length limits are kept, with a warning.
 
 from html import escape
 
+from django.utils import translation
 from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from events.models import EventIndexPage, EventPage
@@ -23,6 +25,8 @@ from .html import plain_text
 from .volto import blocks_to_html, has_blocks
 
 TITLE_MAX = 255
+RELATIONS = "plone_import.relations"  # [(attribute, UID)] of relations.json, added to the item
+LEAD_IMAGE_RELATIONS = ("preview_image_link", "image_link", "lead_image_link")
 PLAIN_TEXT_TYPES = {"text/plain", "text/x-web-intelligent", "text/x-rst", "text/x-web-markdown"}
 
 
@@ -64,11 +68,43 @@ class FieldMapper:
         return values
 
     def html(self, entry, item):
-        """The item's text as HTML; an event's web address is added as a last paragraph."""
+        """The item's text as HTML; an event's web address and related items follow it."""
         html = content_html(item, self.converter.warn)
         if entry.model is EventPage:
             html += event_link(item.get("event_url"))
-        return html
+        return html + self.related_html(entry, item)
+
+    def related_html(self, entry, item):
+        """relatedItems (the item's field or relations.json) as a "See also" list of links."""
+        uids = [ref.get("UID") for ref in item.get("relatedItems") or [] if isinstance(ref, dict)]
+        uids += [uid for attribute, uid in item.get(RELATIONS) or [] if attribute == "relatedItems"]
+        links = []
+        for uid in dict.fromkeys(filter(None, uids)):
+            target = self.converter.resolver.plan.entries.get(uid)
+            title = (target.title or target.name) if target else uid
+            links.append(f'<li><a href="resolveuid/{escape(uid)}">{escape(title)}</a></li>')
+        if not links:
+            return ""
+        with translation.override(entry.language or DEFAULT_LANGUAGE):
+            heading = gettext("See also")
+        return f"<h2>{escape(heading)}</h2><ul>{''.join(links)}</ul>"
+
+    def lead_image(self, entry, item, field_name="image"):
+        """The item's own image field, else the image its preview_image_link points at."""
+        own = self.assets.lead_image(entry, item, field_name)
+        if own:
+            return own
+        uids = [
+            uid for attribute, uid in item.get(RELATIONS) or [] if attribute in LEAD_IMAGE_RELATIONS
+        ]
+        for name in LEAD_IMAGE_RELATIONS:
+            if isinstance(item.get(name), dict) and item[name].get("UID"):
+                uids.append(item[name]["UID"])
+        for uid in uids:
+            image_id = self.converter.resolver.image(f"resolveuid/{uid}")
+            if image_id:
+                return image_id
+        return None
 
     # ------------------------------------------------------------------ common values
 
@@ -139,9 +175,13 @@ def news_fields(mapper, entry, item, html):
         "teaser": mapper.short_text(item, html, 500, "teaser"),
         "body": mapper.body(html),
         "categories": mapper.terms_for(NewsCategory, item),
-        "lead_image_id": mapper.assets.lead_image(entry, item),
-        "lead_image_caption": str(item.get("image_caption") or "")[:300],
+        "lead_image_id": mapper.lead_image(entry, item),
     }
+    caption, credit = mapper.converter.resolver.registry.image_meta.get(
+        values["lead_image_id"], ("", "")
+    )
+    values["lead_image_caption"] = str(item.get("image_caption") or caption)[:300]
+    values["lead_image_credit"] = str(item.get("image_credit") or credit)[:200]
     if values["date"] is None:
         values.pop("date")  # the model's default: today
     return values

@@ -153,8 +153,11 @@ class _StreamBuilder:
         self.flush()
         image_id = self.converter.resolver.image(node.get("src"))
         if image_id is not None:
-            caption = caption or node.get("data-caption") or node.get("title") or ""
-            credit = node.get("data-credit") or ""
+            item_caption, item_credit = self.converter.resolver.registry.image_meta.get(
+                image_id, ("", "")
+            )
+            caption = caption or node.get("data-caption") or node.get("title") or item_caption
+            credit = node.get("data-credit") or item_credit
             for text, limit, what in (
                 (caption, CAPTION_MAX, "caption"),
                 (credit, CREDIT_MAX, "credit"),

@@ -43,6 +43,7 @@ class Entry:
     key: object  # where the source loads the item again
     item_id: str  # the item's @id, for messages
     name: str  # the Plone id (short name)
+    title: str  # for links that name the item (related items)
     raw_path: str
     order: int
     parent_uid: str | None = None
@@ -92,12 +93,15 @@ class Plan:
         self.site_language = None
         self.previous = {}  # uid -> ImportedItem of earlier runs that this plan refers to
         self.orphans = []  # items whose parent is not in the export
+        self.relations = defaultdict(list)  # from UID -> [(attribute, to UID)] (relations.json)
         self.site_name = ""  # the Plone site root's id, e.g. "Plone"
 
     # ------------------------------------------------------------------ building
 
     def build(self):
         self.scan()
+        for source, attribute, target in self.export.relations():
+            self.relations[source].append((attribute, target))
         self.finish_paths()
         self.link_parents()
         self.compute_depths()
@@ -131,6 +135,7 @@ class Plan:
             key=key,
             item_id=item_id,
             name=item.get("id") or "",
+            title=" ".join(str(item.get("title") or "").split())[:200],
             raw_path=urlsplit(item_id).path.rstrip("/") or "/",
             order=order,
             raw_language=raw_language(item),

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from wagtail.images import get_image_model
 
 from .assets import Assets
-from .fields import FieldMapper
+from .fields import RELATIONS, FieldMapper
 from .html import HtmlConverter
 from .links import LinkResolver, Target
 from .models import ImportedItem
@@ -40,6 +40,9 @@ class Writer:
     def write(self, entry, item, revisit=False):
         """Write one item; returns nothing, counts and warnings go to the report."""
         self.resolver.start(entry)
+        relations = self.plan.relations.get(entry.uid)
+        if relations and isinstance(item, dict):  # part of the item: a change updates the page
+            item = {**item, RELATIONS: relations}
         handler = getattr(self, f"write_{entry.role}")
         action, kind = handler(entry, item, revisit)
         reported = self.pending.pop(entry.uid, ()) if revisit else ()
@@ -89,6 +92,9 @@ class Writer:
 
     def write_image(self, entry, item, revisit):
         target, action = self.assets.write_image_item(entry, item)
+        if target.kind == "image":
+            credit = item.get("credit") or item.get("rights") or ""
+            self.registry.note_image_meta(target.id, item.get("description") or "", credit)
         self.after_asset(entry, target)
         return action, target.kind
 

@@ -116,6 +116,7 @@ class FakePlan:
 class FakeRegistry:
     def __init__(self, targets):
         self.targets = targets
+        self.image_meta = {}
 
     def target(self, uid):
         return self.targets.get(uid)
