@@ -5,22 +5,52 @@ in the same run is written once more at the end (pass 3), when every link
 target exists.
 """
 
+import dataclasses
 import re
 from urllib.parse import urlsplit
 
 from wagtail.images import get_image_model
 
+from home.models import StandardPage
+
 from .assets import Assets
 from .fields import RELATIONS, FieldMapper
 from .html import HtmlConverter
 from .links import LinkResolver, Target
+from .mapping import PAGE
 from .models import ImportedItem
 from .pages import PageWriter
 from .placement import Placement
 from .redirects import Redirects
 from .registry import Registry, page_target
+from .volto import has_blocks
 
 TEMPLATE_VARIABLE = re.compile(r"^\$\{[a-z_]+\}", re.IGNORECASE)
+
+
+def has_own_text(item):
+    """Whether a root item has text beyond its title: its description, text or Volto blocks."""
+    return bool(
+        item
+        and (
+            " ".join(str(item.get("description") or "").split())
+            or item.get("text")
+            or has_blocks(item)
+        )
+    )
+
+
+def root_text_entry(entry):
+    """The plan entry of the page that holds a root's own text (UID "<uid>#text")."""
+    return dataclasses.replace(
+        entry,
+        uid=f"{entry.uid}#text",
+        role=PAGE,
+        model=StandardPage,
+        parent_uid=entry.uid,
+        path="",
+        group=tuple(f"{uid}#text" for uid in entry.group),
+    )
 
 
 class Writer:
@@ -81,7 +111,8 @@ class Writer:
         """The site root and language root folders: the anchor page (in their language)."""
         anchor = self.placement.anchor_for(entry.language)
         self.map_onto(entry, page_target(anchor), ImportedItem.Role.ANCHOR)
-        self.check_own_content(entry, item)
+        if has_own_text(item):
+            self.write_root_text(entry, item, revisit)
         return "mapped", entry.type
 
     write_site = write_root
@@ -158,16 +189,19 @@ class Writer:
             "link_url": link_url,
         }
 
-    def check_own_content(self, entry, item):
-        if item and (
-            item.get("text")
-            or any(
-                block.get("@type") not in ("title", "description")
-                for block in (item.get("blocks") or {}).values()
-            )
-        ):
-            self.report.warn(
-                entry.item_id, "its own text is not imported: the existing page is kept as it is"
+    def write_root_text(self, entry, item, revisit):
+        """The own text of the site root or a language root: a plain page below the anchor.
+
+        The existing home page is never overwritten; editors move the text where it belongs.
+        """
+        text_entry = root_text_entry(entry)
+        action = self.pages.write(text_entry, item, revisit)
+        if not revisit:
+            self.report.count(action, "StandardPage (text of the site root)")
+        if action == "created":
+            self.report.note(
+                f"{entry.item_id}: the root's own text became the page {item.get('title')!r} "
+                "below the home page"
             )
 
     # ------------------------------------------------------------------ redirects.json
