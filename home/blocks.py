@@ -7,7 +7,7 @@ BaseStreamBlock. Editors see German labels; visitors see what they wrote.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -48,7 +48,9 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    # Wagtail's ImageBlock: the image with this use's own alt text (or "decorative");
+    # it reads the plain image ids of ImageChooserBlock that older content holds.
+    image = ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), max_length=300, required=False)
     credit = blocks.CharBlock(label=_("Photo credit"), max_length=200, required=False)
 
@@ -56,7 +58,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "home/blocks/image.html"
-        description = _("An image with caption and credit; its alt text comes from the image.")
+        description = _("An image with caption, credit and alt text.")
 
 
 class DocumentBlock(blocks.StructBlock):

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup
 
+from events.models import EventPage
+
 from .models import ImportedItem
 from .sources import open_export
 
@@ -50,7 +52,9 @@ ITEM_FIELDS = (
     "image_caption",
 )
 # Only these roles leave something a visitor reads on a page of their own.
-MEASURED_ROLES = {ImportedItem.Role.PAGE, ImportedItem.Role.ANCHOR, ImportedItem.Role.CONTAINER}
+Role = ImportedItem.Role
+MEASURED_ROLES = {Role.PAGE, Role.ANCHOR, Role.CONTAINER}
+STRUCTURAL_ROLES = {Role.ANCHOR, Role.CONTAINER}  # folders that became no page of their own
 SKIPPED_TYPES = {"Image", "File", "Link", "Collection"}
 
 
@@ -176,6 +180,19 @@ def rendered_words(page, cache):
     return cache[page.pk]
 
 
+def elsewhere_words(record, item, cache):
+    """Where a Person or Location shows: its contact snippet, or the pages of its events."""
+    if record.role == ImportedItem.Role.CONTACT:
+        person = record.contact_person
+        if person is None:
+            return set()
+        return words(" ".join((person.name, person.role, person.employer, person.email)))
+    shown = set()
+    for page in EventPage.objects.filter(venue_name=" ".join(str(item.get("title")).split())):
+        shown |= rendered_words(page, cache)
+    return shown
+
+
 def measure(path, translations=None, blob_dir=None):
     """Coverage of the export at path against what an earlier import_plone made of it."""
     export = open_export(path, translations, blob_dir)
@@ -185,9 +202,15 @@ def measure(path, translations=None, blob_dir=None):
             continue
         uid = item.get("UID")
         record = ImportedItem.objects.filter(uid=uid).select_related("page").first()
-        structural = record is not None and record.role != ImportedItem.Role.PAGE
+        structural = record is not None and record.role in STRUCTURAL_ROLES
         source = source_words(item, with_title=not structural)
         if not source:
+            continue
+        if record is not None and record.role in (ImportedItem.Role.CONTACT, Role.VENUE):
+            shown = elsewhere_words(record, item, cache)
+            coverage.items.append(
+                ItemCoverage(str(item.get("@id")), item.get("@type"), source, source - shown)
+            )
             continue
         if record is None or record.page is None or record.role not in MEASURED_ROLES:
             coverage.not_imported.append(str(item.get("@id")))

@@ -158,6 +158,7 @@ class _StreamBuilder:
             )
             caption = caption or node.get("data-caption") or node.get("title") or item_caption
             credit = node.get("data-credit") or item_credit
+            alt = " ".join((node.get("alt") or "").split())[:255]  # this use's own alt text
             for text, limit, what in (
                 (caption, CAPTION_MAX, "caption"),
                 (credit, CREDIT_MAX, "credit"),
@@ -168,13 +169,13 @@ class _StreamBuilder:
                 block(
                     "image",
                     {
-                        "image": image_id,
+                        "image": {"image": image_id, "alt_text": alt, "decorative": False},
                         "caption": caption[:CAPTION_MAX],
                         "credit": credit[:CREDIT_MAX],
                     },
                 )
             )
-            self.converter.resolver.registry.note_alt_text(image_id, node.get("alt") or "")
+            self.converter.resolver.registry.note_alt_text(image_id, alt)
 
     def figure(self, node):
         caption_node = node.find("figcaption")

@@ -20,6 +20,7 @@ from .links import LinkResolver, Target
 from .mapping import PAGE
 from .models import ImportedItem
 from .pages import PageWriter
+from .people import write_person
 from .placement import Placement
 from .redirects import Redirects
 from .registry import Registry, page_target
@@ -63,7 +64,8 @@ class Writer:
         self.placement = Placement(anchor, plan, self.registry, report)
         self.assets = Assets(export, ledger, report)
         self.redirects = Redirects(report)
-        mapper = FieldMapper(self.converter, self.assets, report)
+        mapper = FieldMapper(self.converter, self.assets, report, load=self.load)
+        self.export = export
         self.pages = PageWriter(self.placement, self.registry, mapper, self.redirects, report)
         self.pending = {}  # uid -> warnings reported, of items to write again in pass 3
 
@@ -128,6 +130,25 @@ class Writer:
             self.registry.note_image_meta(target.id, item.get("description") or "", credit)
         self.after_asset(entry, target)
         return action, target.kind
+
+    def write_person(self, entry, item, revisit):
+        photo = self.assets.lead_image(entry, item) if isinstance(item.get("image"), dict) else None
+        person, action = write_person(
+            entry, item, self.placement.locale(entry.language), photo, self.resolver.warnings.append
+        )
+        return action, "ContactPerson"
+
+    def write_venue(self, entry, item, revisit):
+        """A Location: no page of its own; its events carry its name and address."""
+        record = ImportedItem.objects.filter(uid=entry.uid).first()
+        values = self.record_values(entry, ImportedItem.Role.VENUE, None)
+        ImportedItem.objects.update_or_create(uid=entry.uid, defaults=values)
+        return ("unchanged" if record else "created"), "venue (Location)"
+
+    def load(self, uid):
+        """The exported item of a UID (a Location an event refers to), or None."""
+        entry = self.plan.entries.get(uid)
+        return self.export.load(entry.key) if entry is not None else None
 
     def write_document(self, entry, item, revisit):
         target, action = self.assets.write_file_item(entry, item)

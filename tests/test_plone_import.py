@@ -391,7 +391,10 @@ def test_multilingual_export(tree):
 @needs_shared
 def test_base_export_with_blobs(tree):
     output = run(SHARED / "plone.exportimport_base_import")
-    assert "created:     8 (NewsPage 1, StandardPage 5, document 1, image 1)" in output
+    assert (
+        "created:     9 (NewsPage 1, StandardPage 5, StandardPage (text of the site root) 1, "
+        "document 1, image 1)"
+    ) in output
     news = NewsPage.objects.get()
     assert news.get_parent().pk == tree.news.pk and news.live
     assert (news.lead_image.width, news.lead_image.height) == (787, 227)
