@@ -47,8 +47,8 @@ def person_values(item, warn):
         "phone": first(item, "contact_phone", "phone", "telephone")[:PHONE_MAX],
         "email": email,
     }
-    for key, limit in (("name", NAME_MAX), ("role", ROLE_MAX)):
-        if len(first(item, "title") if key == "name" else role) > limit:
+    for key, text, limit in (("name", name, NAME_MAX), ("role", role, ROLE_MAX)):
+        if len(text) > limit:
             warn(f"{key} shortened to {limit} characters")
     return values
 

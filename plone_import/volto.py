@@ -252,8 +252,7 @@ def media_link_block(block, warn):
     title = text_of(block.get("title") or block.get("description"))
     if not url:
         return f"<p>{escape(title)}</p>" if title else ""
-    label = title or ("Video" if block.get("@type") == "video" else "Karte")
-    return f"<p>{link(url, label)}</p>"
+    return f"<p>{link(url, title or url)}</p>"
 
 
 def heading_block(block, warn):

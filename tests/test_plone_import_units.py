@@ -85,7 +85,7 @@ def test_volto_blocks_in_layout_order_and_unknown_ones_reported():
     html = blocks_to_html(blocks, ["c", "b", "a", "d", "e", "f", "g"], warnings.append)
     assert html == (
         '<h3>Titel</h3><img src="/bilder/a.png" alt="A" data-caption="" data-credit=""/>'
-        '<p><a href="https://video">Video</a></p>'
+        '<p><a href="https://video">https://video</a></p>'
         '<x-accordion title=""><x-panel title="Frage"><p>A</p></x-panel></x-accordion>'
         "<h2>Neues</h2><h3>Rätsel</h3><p>Lösung</p>"
     )
