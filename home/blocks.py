@@ -7,10 +7,11 @@ BaseStreamBlock. Editors see German labels; visitors see what they wrote.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+TABLE_CELL_FEATURES = ["bold", "italic", "link", "document-link"]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -47,7 +48,9 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
+    # Wagtail's ImageBlock: the image with this use's own alt text (or "decorative");
+    # it reads the plain image ids of ImageChooserBlock that older content holds.
+    image = ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), max_length=300, required=False)
     credit = blocks.CharBlock(label=_("Photo credit"), max_length=200, required=False)
 
@@ -55,7 +58,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "home/blocks/image.html"
-        description = _("An image with caption and credit; its alt text comes from the image.")
+        description = _("An image with caption, credit and alt text.")
 
 
 class DocumentBlock(blocks.StructBlock):
@@ -125,6 +128,39 @@ class CalloutBlock(blocks.StructBlock):
         description = _("A highlighted box for tips and important notes.")
 
 
+class TableRowBlock(blocks.StructBlock):
+    cells = blocks.ListBlock(
+        blocks.RichTextBlock(features=TABLE_CELL_FEATURES, required=False), label=_("Cells")
+    )
+
+
+class TableBlock(blocks.StructBlock):
+    """A table of short texts and links, translatable cell by cell.
+
+    Made of StructBlocks, ListBlocks and rich text rather than
+    wagtail.contrib.table_block, whose cells wagtail-localize does not offer
+    to translators.
+    """
+
+    caption = blocks.CharBlock(label=_("Table caption"), max_length=300, required=False)
+    header_row = blocks.BooleanBlock(label=_("First row is a header"), required=False, default=True)
+    rows = blocks.ListBlock(TableRowBlock(), label=_("Rows"))
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "home/blocks/table.html"
+        preview_value = {
+            "caption": "Sprechzeiten",
+            "header_row": True,
+            "rows": [
+                {"cells": ["<p>Tag</p>", "<p>Uhrzeit</p>"]},
+                {"cells": ["<p>Montag</p>", "<p>10–12 Uhr</p>"]},
+            ],
+        }
+        description = _("A table of text and links; the first row can be its header.")
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -141,3 +177,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     accordion = AccordionBlock()
     contact_person = ContactPersonBlock()
     callout = CalloutBlock()
+    table = TableBlock()

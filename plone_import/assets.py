@@ -11,6 +11,7 @@ or a skipped item deletes them again, so storage holds no orphans.
 """
 
 import hashlib
+import re
 from io import BytesIO
 from pathlib import PurePosixPath
 
@@ -30,6 +31,7 @@ from .links import Target
 from .models import ImportedItem
 
 COLLECTION_NAME = "Plone import"
+FILE_NAME = re.compile(r"^[\w.-]+\.(png|jpe?g|gif|webp|svg|tiff?|bmp)$", re.IGNORECASE)
 TITLE_MAX = 255
 
 
@@ -77,7 +79,27 @@ class Assets:
 
     def write_image_item(self, entry, item):
         data, value = self.file(entry, item, "image")
-        return self.store(entry.uid, entry, item, data, value, kind="image")
+        target, action = self.store(entry.uid, entry, item, data, value, kind="image")
+        if target.kind == "image":
+            self.describe(target.id, item, value)
+        return target, action
+
+    @staticmethod
+    def describe(image_id, item, value):
+        """The image's alt text: Plone's description, else a title that is not the file name."""
+        title = " ".join(str(item.get("title") or "").split())
+        description = " ".join(str(item.get("description") or "").split())
+        if (
+            not description
+            and title
+            and title != value.get("filename")
+            and not FILE_NAME.match(title)
+        ):
+            description = title
+        if description:
+            get_image_model().objects.filter(pk=image_id, description="").update(
+                description=description[:255]
+            )
 
     def write_file_item(self, entry, item):
         data, value = self.file(entry, item, "file")

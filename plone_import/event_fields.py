@@ -8,6 +8,8 @@ recurrence        RFC 5545 text: RRULE -> recurrence_rule, EXDATE -> cancelled d
                   (EventExceptionDate), RDATE -> further dates with the first's length
 sync_uid          ical_uid (calendar clients keep recognising the event)
 location          venue (longer than the field: venue address)
+location_reference  venue name and address from the Location item (people.venue_values)
+organisational_unit_reference  organiser (the OrganisationPage of the unit)
 contact_*         registration (who to ask)
 event_url         a link at the end of the body (FieldMapper.html)
 image             image (Plone 6 lead image), like a news item's
@@ -36,8 +38,9 @@ def event_fields(mapper, entry, item, html):
     occurrences = [EventOccurrence(start=start, end=end)]
     occurrences += [EventOccurrence(start=when, end=when + length) for when in extra]
     location = " ".join(str(item.get("location") or "").split())
+    venue_name, venue_address = mapper.venue(item)
     body = mapper.body(html)
-    return {
+    values = {
         "teaser": mapper.short_text(item, html, 400, "teaser"),
         "body": body,
         "all_day": bool(item.get("whole_day")),
@@ -46,11 +49,15 @@ def event_fields(mapper, entry, item, html):
         "exception_dates": [EventExceptionDate(date=day) for day in sorted(exceptions)],
         "ical_uid": str(item.get("sync_uid") or "")[:255],
         "ical_source": entry.item_id[:500],
-        "venue_name": location[:VENUE_MAX],
-        "venue_address": location if len(location) > VENUE_MAX else "",
+        "venue_name": (venue_name or location)[:VENUE_MAX],
+        "venue_address": venue_address or (location if len(location) > VENUE_MAX else ""),
         "registration": contact(item),
-        "image_id": mapper.assets.lead_image(entry, item) or None,
+        "image_id": mapper.lead_image(entry, item) or None,
+        "organiser_id": mapper.organiser(item),
     }
+    if venue_name and location and location != venue_name:  # both: keep the text too
+        values["venue_address"] = "\n".join(filter(None, (venue_address, location)))[:500]
+    return values
 
 
 def item_zone(item):

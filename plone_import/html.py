@@ -2,7 +2,9 @@
 
 The HTML is split into the blocks an editor would have made: headings become
 heading blocks, images image blocks, and the text between them one paragraph
-block. Links are rewritten first (internal ones to Wagtail's
+block; tables become table blocks, and the marker elements volto.py writes
+(<x-accordion>, <x-callout>) accordion and call-out blocks. Links are
+rewritten first (internal ones to Wagtail's
 <a linktype="page" id="…"> and <a linktype="document" id="…">), then every
 paragraph goes through Wagtail's own rich-text converter for the features the
 portal allows (home.blocks.RICH_TEXT_FEATURES), so nothing the editor could
@@ -24,7 +26,7 @@ DROPPED = {"script", "style", "noscript", "form", "head", "title", "meta", "link
 EMBEDS = {"iframe", "object", "embed", "video", "audio", "canvas", "svg", "map"}
 BLOCK_END = re.compile(r"</(p|div|li|h[1-6]|td|th|tr|blockquote)>|<br\s*/?>", re.IGNORECASE)
 EMPTY_PARAGRAPH = re.compile(r"<p[^>]*>(\s|<br/>)*</p>")
-HEADING_MAX, CAPTION_MAX = 200, 300
+HEADING_MAX, CAPTION_MAX, CREDIT_MAX, QUESTION_MAX = 200, 300, 200, 300
 
 
 def block(kind, value):
@@ -114,6 +116,10 @@ class _StreamBuilder:
             self.figure(node)
         elif name == "table":
             self.table(node)
+        elif name == "x-accordion":
+            self.accordion(node)
+        elif name == "x-callout":
+            self.callout(node)
         elif name in CONTAINERS:
             self.walk(node)
         else:
@@ -147,11 +153,29 @@ class _StreamBuilder:
         self.flush()
         image_id = self.converter.resolver.image(node.get("src"))
         if image_id is not None:
-            caption = caption or node.get("title") or ""
-            self.blocks.append(
-                block("image", {"image": image_id, "caption": caption[:CAPTION_MAX], "credit": ""})
+            item_caption, item_credit = self.converter.resolver.registry.image_meta.get(
+                image_id, ("", "")
             )
-            self.converter.resolver.registry.note_alt_text(image_id, node.get("alt") or "")
+            caption = caption or node.get("data-caption") or node.get("title") or item_caption
+            credit = node.get("data-credit") or item_credit
+            alt = " ".join((node.get("alt") or "").split())[:255]  # this use's own alt text
+            for text, limit, what in (
+                (caption, CAPTION_MAX, "caption"),
+                (credit, CREDIT_MAX, "credit"),
+            ):
+                if len(text) > limit:
+                    self.converter.warn(f"image {what} shortened to {limit} characters")
+            self.blocks.append(
+                block(
+                    "image",
+                    {
+                        "image": {"image": image_id, "alt_text": alt, "decorative": False},
+                        "caption": caption[:CAPTION_MAX],
+                        "credit": credit[:CREDIT_MAX],
+                    },
+                )
+            )
+            self.converter.resolver.registry.note_alt_text(image_id, alt)
 
     def figure(self, node):
         caption_node = node.find("figcaption")
@@ -167,14 +191,95 @@ class _StreamBuilder:
         self.walk(node)
 
     def table(self, node):
+        """A table block: one row per <tr>, cells as rich text (links kept)."""
         self.flush()
-        self.converter.warn("table converted to paragraphs (the portal has no table block)")
-        for row in node.find_all("tr"):
-            cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
-            cells = [cell for cell in cells if cell]
-            if cells:
-                self.buffer.append(f"<p>{escape(' | '.join(cells))}</p>")
+        caption = node.find("caption")
+        caption_text = caption.get_text(" ", strip=True) if caption else ""
+        rows, header = [], False
+        for number, row in enumerate(node.find_all("tr")):
+            cells = row.find_all(["td", "th"])
+            if number == 0:
+                header = bool(cells) and all(cell.name == "th" for cell in cells)
+            values = [self.cell_text(cell) for cell in cells]
+            if any(plain_text(value) for value in values):
+                rows.append({"cells": values})
+        if rows:
+            value = {"caption": caption_text[:CAPTION_MAX], "header_row": header, "rows": rows}
+            self.blocks.append(block("table", value))
+
+    def cell_text(self, cell):
+        for image in cell.find_all("img"):  # a table cell holds no images: after the table
+            self.converter.warn(f"image {image.get('src')} in a table cell moved below the table")
+            image.extract()
+        self.converter.rewrite_links(cell)
+        inner = "".join(str(child) for child in cell.children)
+        return self.converter.rich_text(inner if "<p" in inner else f"<p>{inner}</p>")
+
+    def accordion(self, node):
+        """An accordion block: panel titles are the questions, their content the answers.
+
+        Headings inside a panel stay as bold lines of the answer; images follow the accordion.
+        """
         self.flush()
+        items, images = [], []
+        for panel in node.find_all("x-panel", recursive=False):
+            images += [image.extract() for image in panel.find_all("img")]
+            question = " ".join((panel.get("title") or "").split())
+            answer = self.rich_block_text(panel)
+            if len(question) > QUESTION_MAX:
+                self.converter.warn(f"accordion title shortened to {QUESTION_MAX} characters")
+            if not question and not answer:
+                continue
+            if not answer:
+                answer = f"<p>{escape(question)}</p>"
+            items.append({"question": question[:QUESTION_MAX] or "…", "answer": answer})
+        title = " ".join((node.get("title") or "").split())
+        if items:
+            self.blocks.append(block("accordion", {"title": title[:HEADING_MAX], "items": items}))
+        elif title:
+            self.blocks.append(block("heading", {"text": title[:HEADING_MAX], "level": "h2"}))
+        for image in images:
+            self.image(image)
+
+    def callout(self, node):
+        """A call-out block (teaser, highlight, button, banner); its images follow it."""
+        self.flush()
+        images = [image.extract() for image in node.find_all("img")]
+        title = " ".join((node.get("title") or "").split())
+        text = self.rich_block_text(node) or (f"<p>{escape(title)}</p>" if title else "")
+        if text:
+            if len(title) > HEADING_MAX:
+                self.converter.warn(f"call-out title shortened to {HEADING_MAX} characters")
+            value = {"kind": "info", "title": title[:HEADING_MAX], "text": text}
+            self.blocks.append(block("callout", value))
+        for image in images:
+            self.image(image)
+
+    def rich_block_text(self, node):
+        """The rich text of a container's content; headings become bold paragraphs."""
+        for heading in node.find_all(list(HEADINGS)):
+            heading.name = "p"
+            heading.attrs = {}
+            heading.string = heading.get_text(" ", strip=True)
+            heading.string.wrap(BeautifulSoup("", "html.parser").new_tag("b"))
+        for nested in node.find_all(["x-callout", "x-accordion", "x-panel"]):
+            if nested.get("title"):
+                nested.insert(
+                    0, BeautifulSoup(f"<p><b>{escape(nested['title'])}</b></p>", "html.parser")
+                )
+            nested.unwrap()
+        for table in node.find_all("table"):  # a table inside a panel: one line per row
+            lines = [
+                " | ".join(c.get_text(" ", strip=True) for c in row.find_all(["td", "th"]))
+                for row in table.find_all("tr")
+            ]
+            table.replace_with(
+                BeautifulSoup("".join(f"<p>{escape(line)}</p>" for line in lines), "html.parser")
+            )
+        self.converter.rewrite_links(node)
+        inner = "".join(str(child) for child in node.children)
+        text = self.converter.rich_text(inner)
+        return text if plain_text(text) else ""
 
     def flush(self):
         if not self.buffer:

@@ -8,6 +8,8 @@ run does the whole import and then rolls it back, so it checks everything a
 real run would (page validation included) and writes nothing.
 """
 
+import logging
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -50,6 +52,13 @@ def run_import(path, options, stderr=None):
     plan = Plan(export, PlanOptions(options.language_map, options.sections), report, progress)
     plan.build()
     report.items = plan.counts()
+    if plan.orphans:
+        report.note(
+            f"{len(plan.orphans)} item(s) whose parent is not in the export go below "
+            f"--parent ({anchor.title!r}): "
+            + ", ".join(plan.orphans[:10])
+            + (" …" if len(plan.orphans) > 10 else "")
+        )
     errors = plan.errors()
     if errors and not options.skip_invalid:
         raise ImportAbort(describe(errors))
@@ -57,7 +66,7 @@ def run_import(path, options, stderr=None):
         report.skip(error.item_id, str(error).removeprefix(f"{error.item_id}: "))
     ledger = FileLedger()
     try:
-        with transaction.atomic():
+        with transaction.atomic(), quiet_wagtail_log(options.dry_run):
             write_all(plan, export, anchor, options, report, ledger, progress)
             if options.dry_run:
                 raise _DryRunRollback
@@ -67,6 +76,19 @@ def run_import(path, options, stderr=None):
         ledger.delete_since(0)
         raise
     return report
+
+
+@contextmanager
+def quiet_wagtail_log(dry_run):
+    """A dry run writes nothing, so Wagtail's "Page created" log lines would be untrue."""
+    logger = logging.getLogger("wagtail")
+    level = logger.level
+    if dry_run:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def write_all(plan, export, anchor, options, report, ledger, progress):

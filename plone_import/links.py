@@ -55,6 +55,15 @@ class Target:
     locale_id: int | None = None
 
 
+def lead_image_of(target):
+    """The lead image (or image) a page already has, as a Target, else None."""
+    for name in ("lead_image", "image"):
+        if any(field.name == name for field in target.model._meta.get_fields()):
+            image_id = target.model.objects.filter(pk=target.id).values_list(name, flat=True)[0]
+            return Target("image", image_id) if image_id else None
+    return None
+
+
 def is_view(segment):
     segment = segment.lower()
     return segment.startswith(("@@", "++")) or segment in VIEW_NAMES or segment.startswith("image_")
@@ -115,8 +124,8 @@ class LinkResolver:
         target = self.target(uid, src)
         if target is None:  # written later (pending) or not imported (warned)
             return None
-        if target.kind == "page" and "@@images" in src:
-            target = self.registry.target(f"{uid}#image")  # a page's lead image
+        if target.kind == "page" and "@@images" in src:  # a page's lead image
+            target = self.registry.target(f"{uid}#image") or lead_image_of(target)
         if target is None or target.kind != "image":
             self.warnings.append(f"image {src} not imported: it is not an image")
             return None

@@ -7,6 +7,8 @@ Roles
     page       a page the importer writes (standard, guidance, news or event page)
     container  a folder that needs no page (LIF, flattened folders): its content moves up
     image, document, link
+    person     a Person: a ContactPerson snippet
+    venue      a Location: no page; the events that name it get its name and address
     unsupported  a type the portal does not know: reported and skipped, its content moves up
 """
 
@@ -14,9 +16,11 @@ from events.models import EventIndexPage, EventPage
 from guidance.models import GuidanceIndexPage, GuidancePage
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
+from organisations.models import OrganisationIndexPage, OrganisationPage
 
 SITE, ROOT, SECTION, PAGE, CONTAINER = "site", "root", "section", "page", "container"
 IMAGE, DOCUMENT, LINK, UNSUPPORTED = "image", "document", "link", "unsupported"
+PERSON, VENUE = "person", "venue"
 
 BASE_ROLES = {
     "Plone Site": SITE,
@@ -29,7 +33,12 @@ BASE_ROLES = {
     "Image": IMAGE,
     "File": DOCUMENT,
     "Link": LINK,
+    "Person": PERSON,
+    "Location": VENUE,
+    "Organisational Unit": PAGE,
+    "OrganisationalUnit": PAGE,
 }
+ORGANISATION_TYPES = {"Organisational Unit", "OrganisationalUnit"}
 FOLDERISH = {"Folder", "Document"}
 PAGE_CHILD_TYPES = {"Folder", "Document"}
 
@@ -53,12 +62,18 @@ SECTION_IDS = {
     },
 }
 # A page that cannot live where its Plone parent's page is goes to this index page.
-INDEX_FOR = {NewsPage: NewsIndexPage, EventPage: EventIndexPage, GuidancePage: GuidanceIndexPage}
+INDEX_FOR = {
+    NewsPage: NewsIndexPage,
+    EventPage: EventIndexPage,
+    GuidancePage: GuidanceIndexPage,
+    OrganisationPage: OrganisationIndexPage,
+}
 # Titles of index pages the importer has to create (in German, the source language).
 INDEX_TITLES = {
     NewsIndexPage: "Aktuelles",
     EventIndexPage: "Veranstaltungen",
     GuidanceIndexPage: "Handreichungen",
+    OrganisationIndexPage: "Organisationen",
 }
 ANCHOR_MODELS = (HomePage, StandardPage)
 
@@ -95,6 +110,8 @@ def page_model(portal_type, context, child_types):
         return NewsPage
     if portal_type == "Event":
         return EventPage
+    if portal_type in ORGANISATION_TYPES:
+        return OrganisationPage
     if portal_type == "Document":
         return GuidancePage if context == GUIDANCE else StandardPage
     # A folder is a plain page that holds pages; inside a section, or holding only

@@ -19,6 +19,8 @@ class ImportedItem(models.Model):
         IMAGE = "image", "image"
         DOCUMENT = "document", "document"
         LINK = "link", "link (a redirect)"
+        CONTACT = "contact", "contact person (snippet)"
+        VENUE = "venue", "location (the venue of events)"
 
     uid = models.CharField(max_length=64, unique=True)
     portal_type = models.CharField(max_length=100)
@@ -41,6 +43,9 @@ class ImportedItem(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
+    )
+    contact_person = models.ForeignKey(
+        "home.ContactPerson", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     link_url = models.CharField(max_length=2000, blank=True)
     checksum = models.CharField(

@@ -12,7 +12,6 @@ import hashlib
 import json
 
 from django.core.exceptions import ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.text import slugify
 from wagtail.models import Page, Revision
 
@@ -22,6 +21,15 @@ from .registry import page_target
 from .workflow import apply_state, state_for, write_revision
 
 SLUG_MAX = 255
+# Fields that name other items (links, lead images, organisers): written again in pass 3.
+LATE_FIELDS = (
+    "body",
+    "lead_image_id",
+    "lead_image_caption",
+    "lead_image_credit",
+    "image_id",
+    "organiser_id",
+)
 
 
 def checksum(entry, item):
@@ -70,12 +78,14 @@ class PageWriter:
         return "created" if created else "updated"
 
     def relink(self, entry, item, record, page, digest):
-        """Pass 3: the body again, now that every item it links to exists."""
-        page.body = self.mapper.body(self.mapper.html(entry, item))
-        page.save(update_fields=["body"], clean=False)
-        body = type(page)._meta.get_field("body").get_prep_value(page.body)
+        """Pass 3: the body and the relations again, now that every item they name exists."""
+        values = self.mapper.fields(entry, item)
+        names = [name for name in LATE_FIELDS if name in values]
+        for name in names:
+            setattr(page, name, values[name])
+        page.save(update_fields=[name.removesuffix("_id") for name in names], clean=False)
         revision = Revision.objects.get(pk=record.revision_id)
-        revision.content["body"] = json.dumps(body, cls=DjangoJSONEncoder)
+        revision.content = page.serializable_data()
         revision.save(update_fields=["content"])
         pending = self.mapper.converter.resolver.pending
         ImportedItem.objects.filter(pk=record.pk).update(

@@ -43,6 +43,7 @@ class Entry:
     key: object  # where the source loads the item again
     item_id: str  # the item's @id, for messages
     name: str  # the Plone id (short name)
+    title: str  # for links that name the item (related items)
     raw_path: str
     order: int
     parent_uid: str | None = None
@@ -58,6 +59,7 @@ class Entry:
     context: str | None = None  # kind of section this item sits in
     error: str = ""
     field: str = ""
+    orphan: bool = False  # its parent is not in the export: it goes below --parent
     skipped: str = ""
     group: tuple = ()
 
@@ -90,11 +92,16 @@ class Plan:
         self.site_prefix = None
         self.site_language = None
         self.previous = {}  # uid -> ImportedItem of earlier runs that this plan refers to
+        self.orphans = []  # items whose parent is not in the export
+        self.relations = defaultdict(list)  # from UID -> [(attribute, to UID)] (relations.json)
+        self.site_name = ""  # the Plone site root's id, e.g. "Plone"
 
     # ------------------------------------------------------------------ building
 
     def build(self):
         self.scan()
+        for source, attribute, target in self.export.relations():
+            self.relations[source].append((attribute, target))
         self.finish_paths()
         self.link_parents()
         self.compute_depths()
@@ -128,6 +135,7 @@ class Plan:
             key=key,
             item_id=item_id,
             name=item.get("id") or "",
+            title=" ".join(str(item.get("title") or "").split())[:200],
             raw_path=urlsplit(item_id).path.rstrip("/") or "/",
             order=order,
             raw_language=raw_language(item),
@@ -142,6 +150,7 @@ class Plan:
             self.fail(entry, error.field, error.message)
         if entry.type == "Plone Site":
             self.site_language = entry.raw_language
+            self.site_name = entry.name
 
     def read_parent(self, entry, item):
         parent = item.get("parent") or {}
@@ -188,6 +197,14 @@ class Plan:
                 entry.path = self.relative(entry.raw_path, prefix)
                 self.paths[entry.path] = entry.uid
 
+    def site_path(self, path):
+        """A path of redirects.json below the site root, with or without the /Plone prefix."""
+        path = self.relative(urlsplit(path).path.rstrip("/") or "/", self.site_prefix or "")
+        for name in {self.site_name, "Plone"} - {""}:
+            if path not in self.paths and path.split("/")[1:2] == [name]:
+                return path[len(name) + 1 :] or "/"
+        return path
+
     @staticmethod
     def relative(path, prefix):
         if prefix and (path == prefix or path.startswith(prefix + "/")):
@@ -208,7 +225,7 @@ class Plan:
             return
         uid = self.paths.get(path)
         if uid is None:
-            self.fail(entry, "parent", f"parent {path} is not in the export")
+            self.adopt(entry, path)
         else:
             entry.parent_uid = uid
             self.child_types[uid].add(entry.type)
@@ -216,13 +233,14 @@ class Plan:
     def link_to_previous(self, entry):
         record = ImportedItem.objects.filter(uid=entry.parent_uid).first()
         if record is None:
-            self.fail(
-                entry,
-                "parent",
-                f"parent UID {entry.parent_uid} is neither in the export nor imported before",
-            )
+            self.adopt(entry, f"UID {entry.parent_uid}")
         else:
             self.previous[record.uid] = record
+
+    def adopt(self, entry, parent):
+        """An export of a sub-path (or without the site root): the item goes below --parent."""
+        entry.parent_uid, entry.orphan = None, True
+        self.orphans.append(f"{entry.item_id} (parent {parent})")
 
     def compute_depths(self):
         for entry in self.entries.values():

@@ -23,6 +23,7 @@ class Registry:
     def __init__(self):
         self.targets = {}
         self.alt_texts = {}
+        self.image_meta = {}  # image id -> (caption, credit) of its Plone Image item
 
     def remember(self, uid, target):
         self.targets[uid] = target
@@ -52,6 +53,10 @@ class Registry:
         if record.link_url:
             return Target("url", url=record.link_url)
         return None
+
+    def note_image_meta(self, image_id, caption, credit):
+        """Caption and credit of an Image item: image blocks without their own use them."""
+        self.image_meta[image_id] = (" ".join(str(caption).split()), " ".join(str(credit).split()))
 
     def note_alt_text(self, image_id, alt):
         """Alt text found in content: given to images that have no description yet."""

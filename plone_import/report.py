@@ -5,6 +5,17 @@ import time
 from collections import Counter
 
 LIST_LIMIT = 1000  # lines kept for skipped items and warnings; the rest are counted
+# What a dry run says instead: nothing was done, this is what a real run would do.
+DRY_RUN_LABELS = {
+    "created": "would create",
+    "updated": "would update",
+    "unchanged": "unchanged",
+    "kept": "would keep",
+    "mapped": "would map",
+    "skipped": "would skip",
+    "redirects": "redirects",
+    "warnings": "warnings",
+}
 
 
 class Report:
@@ -52,15 +63,24 @@ class Report:
             f"Plone import of {source}" + (" (DRY RUN: nothing was written)" if dry_run else "")
         ]
         lines.append(f"  items read:  {self.items}")
+
+        def label(name):
+            return (DRY_RUN_LABELS[name] if dry_run else name) + ":"
+
         for action in ("created", "updated", "unchanged", "kept", "mapped"):
             total = self.total(action)
             if total or action in ("created", "updated"):
                 detail = f" ({self.by_kind(action)})" if total else ""
-                lines.append(f"  {action + ':':<12} {total}{detail}")
-        lines.append(f"  {'skipped:':<12} {self.skipped_count}")
-        redirects = ", ".join(f"{n} {action}" for action, n in sorted(self.redirects.items()))
-        lines.append(f"  {'redirects:':<12} {sum(self.redirects.values())} ({redirects or 'none'})")
-        lines.append(f"  {'warnings:':<12} {self.warning_count}")
+                lines.append(f"  {label(action):<12} {total}{detail}")
+        lines.append(f"  {label('skipped'):<12} {self.skipped_count}")
+        redirects = ", ".join(
+            f"{n} {DRY_RUN_LABELS[action] if dry_run else action}"
+            for action, n in sorted(self.redirects.items())
+        )
+        lines.append(
+            f"  {label('redirects'):<12} {sum(self.redirects.values())} ({redirects or 'none'})"
+        )
+        lines.append(f"  {label('warnings'):<12} {self.warning_count}")
         lines += self.section("Notes", self.notes, len(self.notes))
         lines += self.section("Skipped", self.skipped, self.skipped_count)
         lines += self.section("Warnings", self.warnings, self.warning_count)

@@ -99,6 +99,26 @@ class Export:
                 return data
         return {}
 
+    def relations(self):
+        """[(from UID, attribute, to UID)] of relations.json: relatedItems, preview_image_link …"""
+        for path in self.relation_paths():
+            if path.exists():
+                data = read_json(path, "the relations file")
+                if not isinstance(data, list):
+                    raise ImportAbort(f"{path}: expected a JSON array of relations")
+                return [
+                    (row["from_uuid"], row.get("from_attribute") or "", row["to_uuid"])
+                    for row in data
+                    if isinstance(row, dict)
+                    and isinstance(row.get("from_uuid"), str)
+                    and isinstance(row.get("to_uuid"), str)
+                ]
+        return []
+
+    def relation_paths(self):
+        base = self.path if self.path.is_dir() else self.path.parent
+        return [base / "relations.json", base / "export_relations.json"]
+
     def blob_candidates(self, blob_path):
         relative = Path(blob_path)
         if relative.is_absolute():

@@ -123,6 +123,17 @@ def rich_body(image=None, document=None, person=None):
                 "items": [{"question": "Wer?", "answer": RichText("<p>Alle.</p>")}],
             },
         ),
+        (
+            "table",
+            {
+                "caption": "Sprechzeiten",
+                "header_row": True,
+                "rows": [
+                    {"cells": [RichText("<p>Tag</p>"), RichText("<p>Uhrzeit</p>")]},
+                    {"cells": [RichText("<p>Montag</p>"), RichText("<p>10 Uhr</p>")]},
+                ],
+            },
+        ),
     ]
     if image:
         body.append(("image", {"image": image, "caption": "Beim Treffen", "credit": "Verein"}))

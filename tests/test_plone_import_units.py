@@ -80,9 +80,19 @@ def test_volto_blocks_in_layout_order_and_unknown_ones_reported():
         },
     }
     warnings = []
-    html = blocks_to_html(blocks, ["c", "b", "a", "d", "e"], warnings.append)
-    assert html == '<h3>Titel</h3><img src="/bilder/a.png" alt="A"/><h3>Frage</h3><p>A</p>'
-    assert warnings == ["Volto block 'video' not imported"]
+    blocks["f"] = {"@type": "listing", "headline": "Neues"}
+    blocks["g"] = {"@type": "mystery", "title": "Rätsel", "description": "Lösung"}
+    html = blocks_to_html(blocks, ["c", "b", "a", "d", "e", "f", "g"], warnings.append)
+    assert html == (
+        '<h3>Titel</h3><img src="/bilder/a.png" alt="A" data-caption="" data-credit=""/>'
+        '<p><a href="https://video">https://video</a></p>'
+        '<x-accordion title=""><x-panel title="Frage"><p>A</p></x-panel></x-accordion>'
+        "<h2>Neues</h2><h3>Rätsel</h3><p>Lösung</p>"
+    )
+    assert warnings == [
+        "Volto block 'listing' 'Neues': a dynamic list, add it by hand if the page needs it",
+        "Volto block 'mystery' is unknown: its texts kept",
+    ]
 
 
 # --------------------------------------------------------------------------- links and HTML
@@ -106,6 +116,7 @@ class FakePlan:
 class FakeRegistry:
     def __init__(self, targets):
         self.targets = targets
+        self.image_meta = {}
 
     def target(self, uid):
         return self.targets.get(uid)
@@ -167,16 +178,16 @@ def test_html_becomes_blocks_the_editor_allows(resolver):
         "paragraph",
         "image",
         "paragraph",
-        "paragraph",
+        "table",
         "heading",
     ]
     assert blocks[0]["value"] == {"text": "Titel", "level": "h2"}
     paragraph = blocks[1]["value"]
     assert '<a linktype="page" id="7">Seite</a>' in paragraph and "<b>fett</b>" in paragraph
     assert "style" not in paragraph and "weg" in paragraph and "href" not in paragraph
-    assert blocks[2]["value"]["image"] == 3
+    assert blocks[2]["value"]["image"] == {"image": 3, "alt_text": "Bild", "decorative": False}
     assert "<li" in blocks[3]["value"] and "alert" not in blocks[3]["value"]
-    assert "a | b" in blocks[4]["value"]
+    assert [plain_text(cell) for cell in blocks[4]["value"]["rows"][0]["cells"]] == ["a", "b"]
     assert blocks[5]["value"]["level"] == "h3"
     assert "link to /de/missing removed: not in the export" in resolver.warnings
 

@@ -50,6 +50,7 @@ def empty_blocks_body(image, document, person):
         ("quote", {"text": "Ohne Rolle.", "speaker": "Aylin Muster", "role": ""}),
         ("callout", {"kind": "info", "title": "", "text": RichText("<p>Ohne Titel.</p>")}),
         ("accordion", {"title": "", "items": []}),
+        ("table", {"caption": "", "header_row": False, "rows": []}),
         ("image", {"image": image, "caption": "", "credit": ""}),
         ("document", {"document": document, "title": ""}),
         ("contact_person", {"person": person}),
@@ -208,6 +209,8 @@ def test_every_block_type_yields_strings(tree, one_of_each):
         f"body.{ids['callout']}.title",
         f"body.{ids['callout']}.text",
         f"body.{ids['accordion']}.title",
+        f"body.{ids['table']}.caption",
+        f"body.{ids['table']}.rows",
         f"body.{ids['image']}.caption",
         f"body.{ids['image']}.credit",
     ]:
