@@ -10,11 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from wagtail.models import Locale
 
-from .ical import calendar_bytes
-from .models import EventPage, event_filter
+from home.cache import ALL, declare, page_tag
 
-# The feed keeps recently ended events, so subscribers still see last week's dates.
+from .ical import calendar_bytes
+from .models import EventIndexPage, EventPage, event_filter
+
+# The feed keeps recently ended events, so subscribers still see last week's dates, and
+# looks a year ahead (repeating events carry their rule, so later dates still show).
 FEED_KEEPS_PAST = dt.timedelta(days=30)
+FEED_LOOKS_AHEAD = dt.timedelta(days=366)
 
 
 def calendar_response(content, filename, attachment=False):
@@ -36,6 +40,7 @@ def event_pages():
 @cache_control(public=True, max_age=600)
 def event_calendar(request, page_id):
     """The .ics file of one event (in the language of its page)."""
+    declare(request, [ALL, page_tag(page_id)])  # whole-page cache until the event changes
     page = get_object_or_404(event_pages(), pk=page_id)
     content = calendar_bytes([page], request, page.title)
     return calendar_response(content, f"{slugify(page.slug) or 'event'}.ics", attachment=True)
@@ -48,12 +53,19 @@ def events_calendar(request):
     The listing's filters work here too: ?organiser=…, ?target_group=…,
     ?language=…, ?district=…, ?free=1.
     """
-    since = timezone.now() - FEED_KEEPS_PAST
+    locale = Locale.get_active()
+    # Cached until an event of the language changes: each one bumps its index's tag.
+    index_ids = EventIndexPage.objects.filter(locale=locale).values_list("pk", flat=True)
+    declare(request, [ALL, *(page_tag(pk) for pk in index_ids)])
+    now = timezone.now()
+    window = EventPage.objects.filter(
+        event_dates__end__gte=now - FEED_KEEPS_PAST, event_dates__start__lte=now + FEED_LOOKS_AHEAD
+    )
     pages = (
         event_pages()
-        .filter(locale=Locale.get_active())
+        .filter(locale=locale)
         .filter(event_filter(request.GET))
-        .filter(pk__in=EventPage.objects.filter(event_dates__end__gte=since).values("pk"))
+        .filter(pk__in=window.values("pk"))
         .order_by("pk")
     )
     name = "{} – {}".format(_("Integration Portal"), _("Events"))

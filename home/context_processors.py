@@ -1,6 +1,6 @@
-from .cache import content_version
+from .cache import lazy_content_version
 
 
 def content(request):
-    """The content version that cached fragments are keyed on (a cache read, no query)."""
-    return {"content_version": content_version()}
+    """The versions cached fragments are keyed on (cache.py), read when a fragment needs them."""
+    return {"content_version": lazy_content_version(request)}

@@ -1,7 +1,8 @@
 """Main navigation and footer links, cached per language.
 
-Building them costs a few queries, so they are cached under the content
-version (cache.py) and rebuilt after any change to the content.
+Building them costs a few queries, so they are cached under the version of
+the language's navigation tag (cache.py), bumped when a main section or a
+footer page changes in that language (signals.py).
 """
 
 from django.core.cache import cache
@@ -9,7 +10,7 @@ from wagtail.models import Page, Site
 
 from locales.utils import active_language_code, localize_all
 
-from .cache import content_version
+from .cache import ALL, nav_tag, versions
 from .models import SiteSettings
 
 
@@ -45,7 +46,8 @@ def _build(request, code):
 
 def site_navigation(request):
     code = active_language_code()
-    key = f"navigation:{content_version()}:{request.get_host()}:{code}"
+    version = "-".join(versions([ALL, nav_tag(code)]).values())
+    key = f"navigation:{version}:{request.get_host()}:{code}"
     navigation = cache.get(key)
     if navigation is None:
         navigation = _build(request, code)

@@ -1,8 +1,10 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from .cache import ALL, PAGES, declare, nav_tag
 from .listing import filter_query_string
 
 RESULTS_PER_PAGE = 10
@@ -11,6 +13,7 @@ RESULTS_PER_PAGE = 10
 def search(request):
     """Full-text search over every page type, in the visitor's language."""
     query = request.GET.get("q", "").strip()[:200]
+    declare(request, [ALL, nav_tag(get_language()), PAGES])  # cached until any page changes
     results = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).search(query)

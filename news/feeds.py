@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from home.cache import ALL, declare, page_tag
 from locales.utils import absolute_url, localize_one
 
 from .models import NewsCategory, NewsIndexPage, news_items, with_localized_categories
@@ -54,6 +55,8 @@ class NewsRssFeed(Feed):
                 raise Http404("No such news category.")
             found = localize_one(found)
         index = NewsIndexPage.objects.live().filter(locale=locale).first()
+        # Cached until a news item of the language changes: each one bumps its index's tag.
+        declare(request, [ALL] + ([page_tag(index.pk)] if index else []))
         return FeedSource(request, locale, found, index)
 
     def title(self, source):

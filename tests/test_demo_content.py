@@ -84,11 +84,15 @@ def test_every_language_has_a_home_page(demo):
 
 
 def sitemap_paths(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    return [
-        urlsplit(url).path for url in re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
-    ]
+    """The paths of the pages in the sitemaps that the index /sitemap.xml lists."""
+
+    def locations(path):
+        response = client.get(path)
+        assert response.status_code == 200
+        found = re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
+        return [urlsplit(url)._replace(scheme="", netloc="").geturl() for url in found]
+
+    return [page for sitemap in locations("/sitemap.xml") for page in locations(sitemap)]
 
 
 def test_every_page_in_the_sitemap_renders(demo, client):

@@ -3,6 +3,9 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
+
+from portal.sitemaps import PageSitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -10,18 +13,33 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w
 BASE = "http://localhost"  # the default Site's hostname; the sitemap uses the site's root URL
 
 
-def sitemap(client):
-    """{location: {hreflang: href}} of every <url> in /sitemap.xml."""
-    response = client.get("/sitemap.xml")
+def xml(client, url):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)  # noqa: S314 – our own sitemap, not untrusted input
+    return ET.fromstring(response.content)  # noqa: S314 – our own sitemap, not untrusted input
+
+
+def sitemap_files(client):
+    """The sitemaps that the index /sitemap.xml lists: {location: [<url> elements]}."""
+    index = xml(client, "/sitemap.xml")
+    locations = [loc.text for loc in index.findall("s:sitemap/s:loc", NS)]
+    assert all(location.startswith(f"{BASE}/") for location in locations)
+    return {
+        location: xml(client, location.removeprefix(BASE)).findall("s:url", NS)
+        for location in locations
+    }
+
+
+def sitemap(client):
+    """{location: {hreflang: href}} of every <url> in the sitemaps of /sitemap.xml."""
     return {
         url.findtext("s:loc", namespaces=NS): {
             link.get("hreflang"): link.get("href")
             for link in url.findall("xhtml:link[@rel='alternate']", NS)
         }
-        for url in root.findall("s:url", NS)
+        for urls in sitemap_files(client).values()
+        for url in urls
     }
 
 
@@ -83,6 +101,24 @@ def test_sitemap_shows_a_published_translation_once_it_replaces_the_alias(client
     assert f"{BASE}/tr/aktuelles/" not in sitemap(client)
     tree.translate(tree.news, "tr", title="Haberler", slug="haberler")
     assert f"{BASE}/tr/haberler/" in sitemap(client)
+
+
+def test_a_large_site_is_split_into_sitemaps_of_limited_size(
+    client, site_with_translations, monkeypatch
+):
+    everything = sitemap(client)
+    monkeypatch.setattr(PageSitemap, "limit", 4)
+    cache.clear()  # the sitemaps are cached until a page changes
+    files = sitemap_files(client)
+    assert len(files) == 3  # 9 pages, 4 a file
+    assert all(len(urls) <= 4 for urls in files.values())
+    assert sitemap(client) == everything  # the same pages and alternates, split up
+
+
+def test_the_sitemap_follows_a_publication(client, site_with_translations):
+    assert sitemap(client)  # now cached
+    site_with_translations.news_item("Sommerfest")
+    assert f"{BASE}/de/aktuelles/sommerfest/" in sitemap(client)
 
 
 def test_robots_txt_points_to_the_sitemap(client, tree):

@@ -263,7 +263,7 @@ def test_nothing_submitted_is_public_before_approval(client, form_site, sent):
         form_site.verein.url: event.title,  # the organisation's events
         form_site.events.url: event.title,
         reverse("search") + "?q=Elterncafé": event.title,
-        "/sitemap.xml": f"/{event.slug}/",
+        "/sitemap-pages.xml": f"/{event.slug}/",
         reverse("events_calendar"): event.title,
         f"/de/calendar/event-{event.pk}.ics": event.title,
     }

@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "portal.middleware.PermissionsPolicyMiddleware",
     "portal.middleware.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for anonymous readers (portal/page_cache.py), before the session is read.
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads request.POST: an unreadable body gets the 400 page.
@@ -147,8 +149,12 @@ if REDIS_URL:
         "renditions": {**_cache, "KEY_PREFIX": "renditions", "TIMEOUT": 60 * 60 * 24},
     }
 else:
+    # Room for whole pages and their tags (Django's default keeps 300 entries).
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        },
         "renditions": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "renditions",
@@ -196,8 +202,30 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Rendered page fragments are cached this long (and dropped on any content change).
+# Whole pages for anonymous readers and rendered fragments are cached this long at most;
+# a change drops only the pages that show it (home/cache.py, home/signals.py). 0 disables.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_FRAGMENT_CACHE_SECONDS = int(os.environ.get("PAGE_FRAGMENT_CACHE_SECONDS", "300"))
+
+# A CDN or Varnish in front (Wagtail's frontend cache): publishing purges the pages that
+# show the change. FRONTEND_CACHE_PURGE_URL: an HTTP cache that takes PURGE requests;
+# CLOUDFLARE_ZONE_ID with CLOUDFLARE_BEARER_TOKEN: Cloudflare. Pages then carry
+# s-maxage=FRONTEND_CACHE_SECONDS for the shared cache (browsers always revalidate).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+# Each language's page is purged by its own URL; Wagtail need not multiply them.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", "3600"))
 
 # Request bodies: Django refuses (400) a body whose fields, files aside, exceed 1 MB or
 # that has too many fields, before parsing it; form fields bound each value.

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from events.models import EventPage
-from home.cache import bump_content_version
+from home.cache import ALL, bump
 
 
 class Command(BaseCommand):
@@ -23,5 +23,5 @@ class Command(BaseCommand):
         for page in pages.iterator(chunk_size=200):
             page.rebuild_dates()
             count += 1
-        bump_content_version()  # cached listings show the new dates
+        bump([ALL])  # cached pages and listings show the new dates
         self.stdout.write(self.style.SUCCESS(f"Dates of {count} events updated."))

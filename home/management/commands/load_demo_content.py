@@ -54,6 +54,7 @@ from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from home import demo_images
 from home.models import FormPage, HomePage, SiteSettings, StandardPage
+from home.signals import invalidation_paused
 from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -5188,8 +5189,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         quiet = options["verbosity"] < 2
-        # The reference index is rebuilt once at the end instead of after every save.
-        with quiet_logs(quiet), transaction.atomic(), disable_reference_index_auto_update():
+        # The reference index is rebuilt once at the end instead of after every save, and
+        # cached pages are dropped once at the end instead of looked up after every save.
+        with (
+            quiet_logs(quiet),
+            invalidation_paused(),
+            transaction.atomic(),
+            disable_reference_index_auto_update(),
+        ):
             loader = DemoLoader(self.stdout, options["site_url"])
             loader.run()
         with transaction.atomic():  # one commit instead of one per index row
