@@ -48,7 +48,9 @@ def new_calendar(name):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", TIMEZONE)
+    # No X-WR-TIMEZONE: readers that honour it (Google, python-recurring-ical-events) move
+    # UTC times into that zone, so a series that repeats at 09:00 UTC would shift in summer.
+    # Every time carries its TZID (or UTC) and the VTIMEZONE is included.
     calendar.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT6H")
     calendar.add_component(berlin_vtimezone())

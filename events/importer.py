@@ -49,6 +49,8 @@ from organisations.models import OrganisationPage
 from .models import EventExceptionDate, EventOccurrence, EventPage
 from .recurrence import (
     BERLIN,
+    SUB_DAILY,
+    Frequency,
     Schedule,
     at_midnight,
     berlin,
@@ -292,9 +294,9 @@ def start_and_end(component, notes):
             % {"event": describe(component), "property": name}
         )
         end = (
-            end.date() + dt.timedelta(days=1)
+            end.date() + dt.timedelta(days=int(end.time() != dt.time.min))
             if is_date(start)
-            else dt.datetime.combine(end, dt.time.min)
+            else dt.datetime.combine(end, dt.time.min, tzinfo=start.tzinfo)
         )
     return start, end
 
@@ -436,6 +438,7 @@ def read_rule(event, master, start, length):
         )
     if rules is not None:
         rule = prop(master, "RRULE", lambda found: found.to_ical().decode())
+        rule = rule.replace("\\;", ";").replace("\\,", ",")  # a broken value comes escaped
         problem = rule_problem(rule)
         if problem is None:
             event.rule = normalise_rule(rule, event.all_day, zone)
@@ -461,6 +464,8 @@ def few_dates(master, rule, problem, start, length, event):
         _("%(event)s: RRULE %(problem)s (at most %(number)d dates of such a rule are imported).")
         % {"event": describe(master), "problem": problem, "number": MAX_SINGLE_DATES}
     )
+    if parts.get("FREQ") not in (*Frequency.values, *SUB_DAILY):
+        raise broken(master, "RRULE", problem)
     if "COUNT" not in parts and "UNTIL" not in parts:
         raise refused
     zone = zone_of(event.zone)

@@ -37,6 +37,7 @@ WINDOW_FUTURE = relativedelta(months=24)
 MAX_OCCURRENCES = 5000
 # Parts of an RRULE that repeat within a day: refused, like HOURLY and finer.
 TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
+SUB_DAILY = ("HOURLY", "MINUTELY", "SECONDLY")
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 WEEKDAY_CHOICES = [
@@ -156,10 +157,12 @@ def rule_problem(text):
     """
     parts = rule_parts(text)
     frequency = parts.get("FREQ", "")
-    if frequency not in Frequency.values:
+    if frequency in SUB_DAILY:
         return _(
             "repeats “%(frequency)s”; only daily, weekly, monthly and yearly rules are kept"
-        ) % {"frequency": frequency.lower() or "?"}
+        ) % {"frequency": frequency.lower()}
+    if frequency not in Frequency.values:
+        return _("has no valid FREQ (“%(frequency)s”)") % {"frequency": frequency}
     used = [name for name in TIME_PARTS if name in parts]
     if used:
         return _("repeats several times a day (%(parts)s); only daily and rarer rules are kept") % {
