@@ -41,6 +41,8 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from wagtail.coreutils import find_available_slug
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.models import TargetGroup
 from locales.languages import DEFAULT_LANGUAGE
@@ -692,42 +694,55 @@ def import_calendar(
         raise refused(problems)
     report.skipped = problems
     lookups = Lookups()
-    with transaction.atomic():
+    existing = {
+        page.ical_uid: page
+        for page in EventPage.objects.filter(locale=parent.locale).exclude(ical_uid="")
+    }
+    saved = []
+    # The reference index is brought up to date once per page at the end, not per save.
+    with transaction.atomic(), disable_reference_index_auto_update():
         for number, event in enumerate(events, 1):
-            import_event(event, parent, lookups, report, user, source_name)
+            page = import_event(event, parent, existing, lookups, report, user, source_name)
+            if page is not None:
+                saved.append(page)
             if progress is not None:
                 progress(number, len(events))
+        for page in saved:
+            ReferenceIndex.create_or_update_for_object(page)
     return report
 
 
-def import_event(event, parent, lookups, report, user, source_name):
+def import_event(event, parent, existing, lookups, report, user, source_name):
+    """Create or update the page of event; returns the page if it was saved."""
     report.notes += event.notes
     with override(DEFAULT_LANGUAGE):
         values, groups = page_values(event, lookups)
     rows = [event.first, *event.extra]
     exceptions = sorted(event.exceptions)
-    existing = EventPage.objects.filter(ical_uid=event.uid, locale=parent.locale).first()
-    if existing is None:
-        create(parent, event.uid, values, groups, rows, exceptions, source_name, user)
+    page = existing.get(event.uid)
+    if page is None:
+        page = create(parent, event.uid, values, groups, rows, exceptions, source_name, user)
+        existing[event.uid] = page  # a UID twice in one file: the second updates the first
         report.created.append(values["title"])
-        return
-    latest = existing.get_latest_revision_as_object()
+        return page
+    latest = page.get_latest_revision_as_object()
     if is_older(latest, event):
         report.older.append(values["title"])
-        return
+        return None
     changed = changes(latest, values, groups, rows, exceptions)
     if not changed:
         report.unchanged.append(values["title"])
-        return
+        return None
     apply(latest, values, groups, rows, exceptions, source_name)
-    latest.save_revision(user=user, log_action=True)
+    latest.save_revision(user=user, log_action=True, clean=False)  # the values were checked
     report.updated.append((values["title"], changed))
+    return page
 
 
 def create(parent, uid, values, groups, rows, exceptions, source_name, user):
     slug = find_available_slug(parent, slugify(values["title"])[:80] or "termin")
     page = EventPage(slug=slug, locale=parent.locale, live=False, ical_uid=uid)
     apply(page, values, groups, rows, exceptions, source_name)
-    parent.add_child(instance=page)
-    page.save_revision(user=user, log_action=True)
+    parent.add_child(instance=page)  # validates the page (full_clean)
+    page.save_revision(user=user, log_action=True, clean=False)
     return page
