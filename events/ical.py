@@ -3,7 +3,8 @@
 Each event is one VEVENT for its first date with the repeat rule (RRULE) and
 the cancelled repetitions (EXDATE), plus one VEVENT per extra date, so that
 every calendar program shows the same dates as the site. Times carry
-TZID=Europe/Berlin with a VTIMEZONE; all-day dates are DATE values.
+TZID=Europe/Berlin with a VTIMEZONE, or the zone an imported series repeats in
+(UTC, America/New_York …, with its VTIMEZONE); all-day dates are DATE values.
 """
 
 import datetime as dt

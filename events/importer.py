@@ -9,17 +9,23 @@ change only when an editor publishes.
 What the calendar says maps onto the event's schedule (events.recurrence):
 
 - DTSTART/DTEND (or DURATION) is the first date; DATE values make an all-day event;
-  times in other zones, in UTC or floating become Berlin wall-clock times;
-- RRULE is kept; EXDATE becomes cancelled days; RDATE becomes extra dates;
+  missing ends, DTEND = DTSTART on dates and DATE/DATE-TIME mixtures are read as
+  RFC 5545 3.6.1 says (see start_and_end);
+- RRULE is kept as a rule in the zone of its DTSTART (floating times: Berlin's);
+  EXDATE becomes cancelled days; RDATE becomes extra dates; a rule more often than
+  daily becomes single dates if it ends within MAX_SINGLE_DATES, else is refused;
 - an overridden occurrence (RECURRENCE-ID) that is cancelled becomes a cancelled
   day; one that moved becomes a cancelled day plus an extra date;
-- STATUS:CANCELLED on the event makes the whole event cancelled.
+- STATUS:CANCELLED on the event makes the whole event cancelled;
+- CATEGORIES become target groups where a label matches, ORGANIZER the organiser
+  where an organisation has that name; the rest, URL and CONTACT go to "other notes";
+- SEQUENCE and LAST-MODIFIED keep an older copy from overwriting a newer one.
 
-Each event's dates are checked against python-recurring-ical-events' reading of
-the original. Where the portal's form of the schedule would give other dates
-(a rule in a time zone whose clocks change on other days than Berlin's, several
-repetitions a day, …), the event gets the original's dates as single dates
-instead, and the report says so.
+The same engine (python-dateutil, events.recurrence) expands the rules here, in the
+listing and in the feeds; tests compare its dates with python-recurring-ical-events'.
+A file is imported all or nothing in one transaction: every VEVENT is read first, and
+one that cannot be read (InvalidEvent, whose message names the event and property)
+stops the import unless skip_invalid.
 """
 
 import datetime as dt
