@@ -193,7 +193,7 @@ def parse_calendar(data):
     """The VCALENDAR in data (a lone VEVENT is wrapped in one)."""
     try:
         parsed = icalendar.Calendar.from_ical(data)
-    except ValueError as error:
+    except UNREADABLE as error:
         message = _("This is not an iCalendar file: %(error)s") % {"error": error}
         raise CalendarImportError(message) from error
     if parsed.name == "VEVENT":
@@ -226,11 +226,15 @@ def broken(component, name, error):
     )
 
 
+# What reading a broken value of a calendar raises (icalendar's errors are ValueErrors).
+UNREADABLE = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError, OSError)
+
+
 def prop(component, name, read):
     """read(property) of component's property name; a broken value names event and property."""
     try:
         return read(component[name])
-    except (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError) as error:
+    except UNREADABLE as error:
         raise broken(component, name, error) from error
 
 
@@ -259,7 +263,7 @@ def zone_name(value):
     name = getattr(tzinfo, "key", "") or ""
     try:
         ZoneInfo(name)
-    except (ValueError, ZoneInfoNotFoundError):
+    except (ValueError, OSError, ZoneInfoNotFoundError):  # OSError: a folder such as "Europe"
         return ""
     return "" if name == BERLIN.key else name
 
@@ -296,6 +300,13 @@ def start_and_end(component, notes):
         end, name = start + duration, "DURATION"
     else:
         end, name = (start + dt.timedelta(days=1) if is_date(start) else start), ""
+    if not is_date(start) and not is_date(end) and (start.tzinfo is None) != (end.tzinfo is None):
+        # A floating start with a zoned end, or the reverse: the end takes the start's form.
+        end = (
+            in_zone(end, BERLIN).replace(tzinfo=None)
+            if start.tzinfo is None
+            else in_zone(end, start.tzinfo)
+        )
     if is_date(start) != is_date(end):
         notes.append(
             _("%(event)s: DTSTART and %(property)s mix DATE and DATE-TIME; read by DTSTART’s type.")
@@ -328,9 +339,14 @@ def values_of(component, name):
     if not isinstance(properties, list):
         properties = [properties]
     try:
-        return [value.dt for found in properties for value in found.dts]
+        values = [value.dt for found in properties for value in found.dts]
     except (ValueError, TypeError, AttributeError) as error:
         raise broken(component, name, error) from error
+    for value in values:
+        first = value[0] if isinstance(value, tuple) else value
+        if not isinstance(first, dt.date):
+            raise broken(component, name, _("not a date"))
+    return values
 
 
 def text(component, name):
@@ -349,7 +365,10 @@ def limited_text(component, name, limit):
 
 def synthetic_uid(component):
     """For VEVENTs without a UID: the same for the same start and summary."""
-    key = f"{component.get('DTSTART').to_ical()!r}|{text(component, 'SUMMARY')}"
+    name = "DTSTART" if "DTSTART" in component else "RECURRENCE-ID"
+    start = component.get(name)
+    written = start.to_ical() if hasattr(start, "to_ical") else str(start).encode()
+    key = f"{written!r}|{text(component, 'SUMMARY')}"
     return f"{hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:20]}@import"
 
 
@@ -429,6 +448,8 @@ def read_details(event, master):
         event.categories = list(dict.fromkeys(label for label in labels if label))
     if "SEQUENCE" in master:
         event.sequence = prop(master, "SEQUENCE", lambda found: int(found))
+        if not 0 <= event.sequence < 2**31:
+            raise broken(master, "SEQUENCE", _("out of range"))
     if "LAST-MODIFIED" in master:
         modified = moment(master, "LAST-MODIFIED")
         if isinstance(modified, dt.datetime):
@@ -537,6 +558,8 @@ def read_events(calendar):
             events.append(read_event(uid, master, overrides))
         except InvalidEvent as error:
             problems.append(str(error))
+        except UNREADABLE as error:  # a value that passed the checks above and still fails
+            problems.append(str(broken(master, "VEVENT", error)))
     return events, problems
 
 

@@ -393,6 +393,14 @@ HOSTILE = {
         vevent("ex@x", "Serie", "DTSTART:20270101T100000Z", "RRULE:FREQ=DAILY", "EXDATE:2027xx"),
         ["“Serie” (UID ex@x)", "EXDATE"],
     ),
+    "sequence beyond the database's integers": (
+        vevent("seq@x", "Folge", "DTSTART:20270101T100000Z", "SEQUENCE:99999999999"),
+        ["“Folge” (UID seq@x)", "SEQUENCE"],
+    ),
+    "floating start, zoned end": (
+        vevent("zones@x", "Zonen", "DTSTART:20270101T100000", "DTEND;TZID=Foo/Bar:2027xx"),
+        ["“Zonen” (UID zones@x)", "DTEND"],
+    ),
     "broken rule": (
         vevent("rule@x", "Regel", "DTSTART:20270101T100000Z", "RRULE:FREQ=DAILY;COUNT=x"),
         ["“Regel” (UID rule@x)", "RRULE"],
@@ -517,6 +525,14 @@ def test_the_admin_upload_can_skip_invalid_events(tree, admin_client):
     assert response.status_code == 200
     assert EventPage.objects.count() == 3
     assert response.context["report"].skipped == ["„Ohne Beginn“ (UID nostart@x): DTSTART fehlt."]
+
+
+def test_the_admin_upload_imports_date_and_date_time_mixtures(tree, admin_client):
+    """Was: TypeError, an HTTP 500."""
+    response = post(admin_client, tree, (OWN / "mixed_value_types.ics").read_bytes())
+    assert response.status_code == 200
+    assert len(response.context["report"].created) == 3
+    assert "DTSTART und DTEND mischen DATE und DATE-TIME" in response.content.decode()
 
 
 def test_the_admin_upload_refuses_large_files_before_reading_them(tree, admin_client):
