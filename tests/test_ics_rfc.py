@@ -60,6 +60,15 @@ def test_the_shared_calendars_are_there():
     assert len(list(SHARED.glob("*.ics"))) >= 11
 
 
+def command(tree, path, **options):
+    """manage.py import_ics PATH: its output (stdout)."""
+    out = StringIO()
+    call_command(
+        "import_ics", str(path), parent=tree.events.pk, stdout=out, stderr=StringIO(), **options
+    )
+    return out.getvalue()
+
+
 # --------------------------------------------------------------------------- the oracle
 
 
@@ -158,7 +167,7 @@ def test_the_sites_dates_are_recurring_ical_events_dates(tree, path):
 
 def test_a_daily_rule_in_utc_without_end_has_dates_now_and_in_years(tree, client):
     """Was: split into 500 single dates from 2020, so none in the current window."""
-    import_calendar((OWN / "utc_daily_open.ics").read_bytes(), tree.events)
+    command(tree, OWN / "utc_daily_open.ics")
     page = EventPage.objects.get(ical_uid="morning-call@partner.example")
     assert page.recurrence_rule == "FREQ=DAILY" and page.recurrence_timezone == "UTC"
     assert [row.start for row in page.occurrences.all()] == [
@@ -240,7 +249,7 @@ def test_a_stored_rule_finer_than_daily_is_never_expanded(rule):
 
 
 def test_open_ends_and_all_day_dates_follow_rfc_5545(tree):
-    import_calendar((OWN / "rfc_open_ends.ics").read_bytes(), tree.events)
+    command(tree, OWN / "rfc_open_ends.ics")
 
     def dates(uid):
         page = EventPage.objects.get(ical_uid=uid)
@@ -262,7 +271,7 @@ def test_open_ends_and_all_day_dates_follow_rfc_5545(tree):
 
 def test_floating_times_with_utc_exdates_keep_their_wall_clock(tree):
     """Was: shifted by 2 h (the floating times read as UTC)."""
-    import_calendar((OWN / "floating_utc_exdates.ics").read_bytes(), tree.events)
+    command(tree, OWN / "floating_utc_exdates.ics")
     page = EventPage.objects.get(ical_uid="floating-course@partner.example")
     dates = page.schedule().occurrences(
         dt.datetime(2027, 5, 1, tzinfo=BERLIN), dt.datetime(2027, 7, 1, tzinfo=BERLIN)
@@ -273,8 +282,8 @@ def test_floating_times_with_utc_exdates_keep_their_wall_clock(tree):
 
 def test_date_and_date_time_mixtures_are_read_by_dtstart_and_reported(tree):
     """Was: TypeError."""
-    report = import_calendar((OWN / "mixed_value_types.ics").read_bytes(), tree.events)
-    assert len(report.created) == 3 and report.skipped == []
+    output = command(tree, OWN / "mixed_value_types.ics")
+    assert output.splitlines()[-1] == "3 created, 0 updated, 0 unchanged"
     feast = EventPage.objects.get(ical_uid="date-then-time@partner.example")
     assert feast.all_day
     assert [(row.start.date(), berlin(row.end).date()) for row in feast.occurrences.all()] == [
@@ -293,7 +302,7 @@ def test_date_and_date_time_mixtures_are_read_by_dtstart_and_reported(tree):
         )
     ]
     assert days == [5, 6, 8, 9, 12]  # the DATE-TIME EXDATE cancels 7 July, RDATE adds 12
-    assert sum("DTEND" in note for note in report.notes) == 2
+    assert output.count("DTSTART and DTEND mix DATE and DATE-TIME; read by DTSTART’s type.") == 2
 
 
 # --------------------------------------------------------------------------- what is kept
@@ -303,7 +312,7 @@ def test_url_contact_categories_and_organiser_are_kept(tree):
     parents = make_term(TargetGroup, "Eltern", tr="Ebeveynler")
     make_term(TargetGroup, "Familien", slug="familie")
     organiser = tree.organisation("Verein Brücke e.V.")
-    import_calendar((OWN / "partner_details.ics").read_bytes(), tree.events)
+    command(tree, OWN / "partner_details.ics")
     page = EventPage.objects.get(ical_uid="elterncafe@partner.example")
     assert page.ical_uid == "elterncafe@partner.example"  # the partner's UID is kept
     assert [group.name for group in page.target_groups.all()] == ["Eltern", "Familien"]
@@ -325,16 +334,27 @@ def test_an_unknown_organiser_is_kept_in_the_notes(tree):
 
 
 def test_an_older_copy_does_not_overwrite_newer_data(tree):
-    import_calendar((OWN / "partner_details.ics").read_bytes(), tree.events)
-    older = import_calendar((OWN / "partner_details_older.ics").read_bytes(), tree.events)
+    command(tree, OWN / "partner_details.ics")
+    older = command(tree, OWN / "partner_details_older.ics")
     page = EventPage.objects.get(ical_uid="elterncafe@partner.example")
-    assert older.older == ["Elterncafé (alter Stand)"] and older.updated == []
+    assert "Not applied, an older copy than the one imported before: Elterncafé (alter Stand)" in (
+        older
+    )
+    assert older.splitlines()[-1].startswith("0 created, 0 updated, 0 unchanged; 1 older")
     assert page.get_latest_revision_as_object().title == "Elterncafé"
     newer = import_calendar((OWN / "partner_details_newer.ics").read_bytes(), tree.events)
     assert [title for title, _changes in newer.updated] == ["Elterncafé (neuer Stand)"]
     page.refresh_from_db()
     latest = page.get_latest_revision_as_object()
     assert (latest.title, latest.ical_sequence) == ("Elterncafé (neuer Stand)", 3)
+
+
+def test_an_older_copy_uploaded_in_the_admin_is_not_applied(tree, admin_client):
+    command(tree, OWN / "partner_details.ics")
+    response = post(admin_client, tree, (OWN / "partner_details_older.ics").read_bytes())
+    assert response.context["report"].older == ["Elterncafé (alter Stand)"]
+    page = EventPage.objects.get(ical_uid="elterncafe@partner.example")
+    assert page.get_latest_revision_as_object().title == "Elterncafé"
 
 
 def test_with_the_same_sequence_the_later_last_modified_wins(tree):
@@ -533,6 +553,20 @@ def test_the_admin_upload_imports_date_and_date_time_mixtures(tree, admin_client
     assert response.status_code == 200
     assert len(response.context["report"].created) == 3
     assert "DTSTART und DTEND mischen DATE und DATE-TIME" in response.content.decode()
+
+
+def test_a_failure_midway_in_the_admin_leaves_nothing_behind(tree, admin_client, monkeypatch):
+    original, calls = importer.create, []
+
+    def create_then_fail(*args):
+        calls.append(original(*args))
+        if len(calls) == 2:
+            raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(importer, "create", create_then_fail)
+    with pytest.raises(RuntimeError):
+        post(admin_client, tree, calendar(*GOOD))
+    assert len(calls) == 2 and EventPage.objects.count() == 0
 
 
 def test_the_admin_upload_refuses_large_files_before_reading_them(tree, admin_client):
