@@ -211,7 +211,7 @@ def main():
     report(f"imported {args.events} events", args.events, result)
     result, _output = measure(env, calendar, max_size=size + 1)
     report("imported again (all unchanged)", args.events, result)
-    print("hostile calendars (whole command, including Django's start):")
+    print("hostile calendars (import_ics after Django's start: time, CPU time, peak RSS):")
     for name, text in HOSTILE.items():
         path = tmp / "hostile.ics"
         path.write_text(text, encoding="utf-8", newline="")
