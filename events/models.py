@@ -470,10 +470,8 @@ class EventPage(Page):
         if full_save:
             self.prepare_dates()
         result = super().save(*args, **kwargs)
-        if full_save and self.live:
-            # After super().save(): modelcluster writes the child rows inside it. Pages that
-            # are not live are in no listing (an import creates thousands of drafts);
-            # publishing saves them, and expands their dates then.
+        if full_save:
+            # After super().save(): modelcluster writes the child rows inside it.
             self.rebuild_dates()
         return result
 
