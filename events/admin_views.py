@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from locales.languages import DEFAULT_LANGUAGE
 
-from .importer import MAX_DOWNLOAD, CalendarImportError, fetch, import_calendar
+from .importer import MAX_DOWNLOAD, CalendarImportError, fetch, import_calendar, too_large
 from .models import EventIndexPage
 
 
@@ -27,6 +27,13 @@ class ImportForm(forms.Form):
     url = forms.URLField(
         label=gettext_lazy("Or the calendar's address"), required=False, assume_scheme="https"
     )
+    skip_invalid = forms.BooleanField(
+        label=gettext_lazy("Skip events that cannot be read"),
+        required=False,
+        help_text=gettext_lazy(
+            "Otherwise nothing is imported when one event of the calendar cannot be read."
+        ),
+    )
 
     def __init__(self, targets, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -42,8 +49,8 @@ class ImportForm(forms.Form):
         """(bytes, name) of the chosen file or address."""
         upload = self.cleaned_data.get("file")
         if upload:
-            if upload.size > MAX_DOWNLOAD:
-                raise CalendarImportError(_("The calendar is larger than 5 MB."))
+            if upload.size > MAX_DOWNLOAD:  # checked before the file is read
+                raise too_large(MAX_DOWNLOAD)
             return upload.read(), upload.name
         return fetch(self.cleaned_data["url"]), self.cleaned_data["url"]
 
@@ -58,10 +65,14 @@ def import_calendar_view(request):
         try:
             data, name = form.calendar()
             report = import_calendar(
-                data, form.cleaned_data["parent"], user=request.user, source_name=name
+                data,
+                form.cleaned_data["parent"],
+                user=request.user,
+                source_name=name,
+                skip_invalid=form.cleaned_data["skip_invalid"],
             )
         except CalendarImportError as error:
-            form.add_error(None, str(error))
+            form.add_error(None, error.lines)
         else:
             messages.success(request, report.summary())
     return TemplateResponse(

@@ -3,7 +3,8 @@
 Each event is one VEVENT for its first date with the repeat rule (RRULE) and
 the cancelled repetitions (EXDATE), plus one VEVENT per extra date, so that
 every calendar program shows the same dates as the site. Times carry
-TZID=Europe/Berlin with a VTIMEZONE; all-day dates are DATE values.
+TZID=Europe/Berlin with a VTIMEZONE, or the zone an imported series repeats in
+(UTC, America/New_York …, with its VTIMEZONE); all-day dates are DATE values.
 """
 
 import datetime as dt
@@ -16,7 +17,7 @@ from wagtail.models import Site
 
 from locales.utils import translation_map
 
-from .recurrence import berlin
+from .recurrence import BERLIN, berlin, local
 
 PRODID = "-//Integrationsportal//Veranstaltungen//DE"
 TIMEZONE = "Europe/Berlin"
@@ -48,7 +49,9 @@ def new_calendar(name):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", TIMEZONE)
+    # No X-WR-TIMEZONE: readers that honour it (Google, python-recurring-ical-events) move
+    # UTC times into that zone, so a series that repeats at 09:00 UTC would shift in summer.
+    # Every time carries its TZID (or UTC) and the VTIMEZONE is included.
     calendar.add("refresh-interval", dt.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT6H")
     calendar.add_component(berlin_vtimezone())
@@ -65,6 +68,7 @@ def calendar_bytes(pages, request, name):
         organiser = organisers.get(page.organiser.translation_key) if page.organiser else None
         for component in event_components(page, request, organiser, host):
             calendar.add_component(component)
+    calendar.add_missing_timezones()  # the VTIMEZONE of a series in another zone
     return calendar.to_ical()
 
 
@@ -84,13 +88,14 @@ def uid(page, host, start=None):
     return f"event-{page.translation_key}-{start.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}@{host}"
 
 
-def add_dates(component, start, end, all_day):
+def add_dates(component, start, end, all_day, zone=BERLIN):
+    """DTSTART and DTEND; a series in another zone (UTC, New York …) keeps its zone."""
     if all_day:
         component.add("dtstart", berlin(start).date())
         component.add("dtend", berlin(end).date() + dt.timedelta(days=1))
     else:
-        component.add("dtstart", berlin(start))
-        component.add("dtend", berlin(end))
+        component.add("dtstart", local(start, zone))
+        component.add("dtend", local(end, zone))
 
 
 def details(page, request, organiser):
@@ -147,12 +152,15 @@ def event_components(page, request, organiser, host):
         master.add("uid", uid(page, host))
         for name, value in shared.items():
             master.add(name, value)
-        add_dates(master, *schedule.first, page.all_day)
+        add_dates(master, *schedule.first, page.all_day, schedule.tz)
         if rule is not None:
             master.add("rrule", icalendar.vRecur.from_ical(page.recurrence_rule))
         exdates = sorted(set(cancelled + replaced))
         if exdates:
-            values = [berlin(start).date() if page.all_day else start for start in exdates]
+            values = [
+                berlin(start).date() if page.all_day else local(start, schedule.tz)
+                for start in exdates
+            ]
             master.add("exdate", values)
         components.append(master)
     for start, end in schedule.extra:

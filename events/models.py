@@ -47,7 +47,15 @@ from locales.utils import localize_one, localized_choices, translation_map
 
 from .forms import EventPageForm
 from .panels import SubmissionPanel
-from .recurrence import Schedule, at_midnight, berlin, end_of_day, normalise_rule, window
+from .recurrence import (
+    Schedule,
+    at_midnight,
+    berlin,
+    end_of_day,
+    normalise_rule,
+    window,
+    zone_of,
+)
 from .structured_data import event_json_ld, share_image_url
 
 # Query parameters of the event filters and what they select (on EventPage). The
@@ -233,9 +241,20 @@ class EventPage(RolePagePermissions, Page):
         blank=True,
         help_text=_("Built from the repeat fields (iCalendar RRULE)."),
     )
+    recurrence_timezone = models.CharField(
+        _("time zone of the repeat rule"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("The rule repeats this zone's wall-clock time (empty: Europe/Berlin)."),
+    )
     ical_uid = models.CharField(
         _("iCalendar UID"), max_length=255, blank=True, db_index=True, editable=False
     )
+    # What an imported calendar said about its version of the event: an older copy
+    # (lower SEQUENCE, or the same and an older LAST-MODIFIED) does not overwrite it.
+    ical_sequence = models.IntegerField(_("iCalendar SEQUENCE"), null=True, editable=False)
+    ical_modified = models.DateTimeField(_("iCalendar LAST-MODIFIED"), null=True, editable=False)
     ical_source = models.CharField(_("imported from"), max_length=500, blank=True, editable=False)
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -420,6 +439,7 @@ class EventPage(RolePagePermissions, Page):
         SynchronizedField("all_day"),
         SynchronizedField("occurrences"),
         SynchronizedField("recurrence_rule"),
+        SynchronizedField("recurrence_timezone"),
         SynchronizedField("exception_dates"),
     )
     base_form_class = EventPageForm
@@ -442,6 +462,7 @@ class EventPage(RolePagePermissions, Page):
             exceptions=frozenset(row.date for row in self.exception_dates.all()),
             extra=[(row.start, row.end) for row in rows[1:]],
             all_day=self.all_day,
+            zone=self.recurrence_timezone,
         )
 
     def save(self, *args, **kwargs):
@@ -457,7 +478,11 @@ class EventPage(RolePagePermissions, Page):
 
     def prepare_dates(self):
         """Keep the rows' order (the first date starts the series) and whole days whole."""
-        self.recurrence_rule = normalise_rule(self.recurrence_rule, self.all_day)
+        if self.all_day or not self.recurrence_rule:
+            self.recurrence_timezone = ""  # whole days and single dates are Berlin's
+        self.recurrence_rule = normalise_rule(
+            self.recurrence_rule, self.all_day, zone_of(self.recurrence_timezone)
+        )
         rows = list(self.occurrences.all())
         for number, row in enumerate(rows):
             row.sort_order = number

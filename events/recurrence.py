@@ -8,9 +8,13 @@ feeds and imports carry it without translation:
 - cancelled days are EXDATEs: they remove the repetitions on those days,
 - extra dates are RDATEs, each with its own start and end.
 
-Times are Europe/Berlin wall-clock times: an event "every Tuesday at 18:00" takes
-place at 18:00 in winter and in summer. python-dateutil expands the rules; nothing
-here counts days by hand. Editors never see RRULE text: the admin form (events.forms)
+Times are wall-clock times of the series' time zone, Europe/Berlin unless an
+imported calendar counts in another (UTC, America/New_York, …): an event "every
+Tuesday at 18:00" takes place at 18:00 in winter and in summer. python-dateutil
+expands the rules, for the listing, the feeds and the import alike (the one
+engine); nothing here counts days by hand. Rules that repeat more often than
+daily, or several times a day, are refused (``rule_problem``): their expansion
+is unbounded in time and memory. Editors never see RRULE text: the admin form (events.forms)
 turns its fields into a ``Rule`` and the ``Rule`` into RRULE text.
 """
 
@@ -29,8 +33,11 @@ BERLIN = ZoneInfo("Europe/Berlin")
 # the daily command ``update_event_dates`` moves the window on.
 WINDOW_PAST = relativedelta(months=24)
 WINDOW_FUTURE = relativedelta(months=24)
-# A safety net for imported rules that would repeat every minute.
+# A safety net: at most this many dates of one series in one expansion.
 MAX_OCCURRENCES = 5000
+# Parts of an RRULE that repeat within a day: refused, like HOURLY and finer.
+TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
+SUB_DAILY = ("HOURLY", "MINUTELY", "SECONDLY")
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 WEEKDAY_CHOICES = [
@@ -68,23 +75,33 @@ def berlin(value):
     return value.astimezone(dt.UTC).astimezone(BERLIN)
 
 
-def at_midnight(day):
-    return dt.datetime.combine(day, dt.time.min, tzinfo=BERLIN)
+def zone_of(name):
+    """The ZoneInfo of a series' time zone name ("" is Europe/Berlin)."""
+    return ZoneInfo(name) if name else BERLIN
 
 
-def end_of_day(day):
+def local(value, zone=BERLIN):
+    """An aware datetime in zone (a wall-clock time the clocks skip becomes a real one)."""
+    return value.astimezone(dt.UTC).astimezone(zone)
+
+
+def at_midnight(day, zone=BERLIN):
+    return dt.datetime.combine(day, dt.time.min, tzinfo=zone)
+
+
+def end_of_day(day, zone=BERLIN):
     """The last second of a day: where all-day dates end."""
-    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=BERLIN)
+    return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=zone)
 
 
-def wall_clock_plus(start, duration):
+def wall_clock_plus(start, duration, zone=BERLIN):
     """start + duration on the wall clock: 18:00 + 2 h is 20:00 on the day clocks change, too."""
-    naive = berlin(start).replace(tzinfo=None) + duration
-    return naive.replace(tzinfo=BERLIN)
+    naive = local(start, zone).replace(tzinfo=None) + duration
+    return naive.replace(tzinfo=zone)
 
 
-def wall_clock_length(start, end):
-    return berlin(end).replace(tzinfo=None) - berlin(start).replace(tzinfo=None)
+def wall_clock_length(start, end, zone=BERLIN):
+    return local(end, zone).replace(tzinfo=None) - local(start, zone).replace(tzinfo=None)
 
 
 # --- RRULE text ------------------------------------------------------------------------------
@@ -107,12 +124,12 @@ def rule_text(parts):
     return ";".join(f"{name}={parts[name]}" for name in names)
 
 
-def parse_until(value):
-    """UNTIL as an aware datetime: UTC ("…Z"), floating (Berlin) or a date (its last second)."""
+def parse_until(value, zone=BERLIN):
+    """UNTIL as an aware datetime: UTC ("…Z"), floating (in zone) or a date (its last second)."""
     if len(value) == 8:
-        return end_of_day(dt.datetime.strptime(value, "%Y%m%d").date())
+        return end_of_day(dt.datetime.strptime(value, "%Y%m%d").date(), zone)
     moment = dt.datetime.strptime(value.rstrip("Z"), "%Y%m%dT%H%M%S")
-    return moment.replace(tzinfo=dt.UTC) if value.endswith("Z") else moment.replace(tzinfo=BERLIN)
+    return moment.replace(tzinfo=dt.UTC) if value.endswith("Z") else moment.replace(tzinfo=zone)
 
 
 def format_until(moment, all_day):
@@ -122,14 +139,40 @@ def format_until(moment, all_day):
     return f"{moment.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
 
 
-def normalise_rule(text, all_day):
+def normalise_rule(text, all_day, zone=BERLIN):
     """RRULE text in the stored form: upper case, no prefix, UNTIL in the form RFC 5545 asks."""
     parts = rule_parts(text)
     if "FREQ" not in parts:
         return ""
     if "UNTIL" in parts:
-        parts["UNTIL"] = format_until(parse_until(parts["UNTIL"]), all_day)
+        parts["UNTIL"] = format_until(parse_until(parts["UNTIL"], zone), all_day)
     return rule_text(parts)
+
+
+def rule_problem(text):
+    """Why the portal refuses to expand an RRULE, or None.
+
+    More often than daily (SECONDLY, MINUTELY, HOURLY) or several times a day
+    (BYHOUR, BYMINUTE, BYSECOND): a rule without an end would give millions of dates.
+    """
+    parts = rule_parts(text)
+    frequency = parts.get("FREQ", "")
+    if frequency in SUB_DAILY:
+        return _(
+            "repeats “%(frequency)s”; only daily, weekly, monthly and yearly rules are kept"
+        ) % {"frequency": frequency.lower()}
+    if frequency not in Frequency.values:
+        return _("has no valid FREQ (“%(frequency)s”)") % {"frequency": frequency}
+    used = [name for name in TIME_PARTS if name in parts]
+    if used:
+        return _("repeats several times a day (%(parts)s); only daily and rarer rules are kept") % {
+            "parts": ", ".join(used)
+        }
+    try:
+        rrulestr(normalise_rule(text, False), dtstart=dt.datetime(2000, 1, 1, tzinfo=BERLIN))
+    except (ValueError, TypeError, OverflowError) as error:
+        return str(error)
+    return None
 
 
 @dataclass
@@ -211,9 +254,10 @@ class Schedule:
 
     first: (start, end) of the first date, which the rule repeats;
     rule: RRULE text or "";
-    exceptions: days (dates) on which the repetitions are cancelled;
+    exceptions: days (dates, in the series' zone) on which the repetitions are cancelled;
     extra: further (start, end) dates, which exceptions do not touch;
-    all_day: the dates are whole days (start 00:00, end 23:59:59 of the last day).
+    all_day: the dates are whole days (start 00:00, end 23:59:59 of the last day);
+    zone: the time zone whose wall clock the rule repeats ("": Europe/Berlin).
     """
 
     first: tuple | None
@@ -221,19 +265,24 @@ class Schedule:
     exceptions: frozenset = frozenset()
     extra: list = field(default_factory=list)
     all_day: bool = False
+    zone: str = ""
+
+    @property
+    def tz(self):
+        return BERLIN if self.all_day else zone_of(self.zone)
 
     @property
     def length(self):
-        return wall_clock_length(*self.first) if self.first else dt.timedelta(0)
+        return wall_clock_length(*self.first, self.tz) if self.first else dt.timedelta(0)
 
     def rrule(self):
         """The dateutil rule for the repetitions of the first date, or None."""
         parts = rule_parts(self.rule)
-        if not self.first or "FREQ" not in parts:
+        if not self.first or "FREQ" not in parts or rule_problem(self.rule):
             return None
-        start = berlin(self.first[0])
+        start = local(self.first[0], self.tz)
         if "UNTIL" in parts:
-            parts["UNTIL"] = format_until(parse_until(parts["UNTIL"]), all_day=False)
+            parts["UNTIL"] = format_until(parse_until(parts["UNTIL"], self.tz), all_day=False)
         rule = rrulestr(rule_text(parts), dtstart=start)
         # RFC 5545 counts the first date as a repetition even where the rule would skip it.
         if "COUNT" in parts and rule.after(start, inc=True) != start:
@@ -246,16 +295,16 @@ class Schedule:
         rule = rule or self.rrule()
         starts = set()
         if self.first and after <= self.first[0] <= before:
-            starts.add(berlin(self.first[0]))
+            starts.add(local(self.first[0], self.tz))
         if rule is not None:
             for number, start in enumerate(rule.xafter(after, inc=True)):
                 if start > before or number >= MAX_OCCURRENCES:
                     break
-                starts.add(berlin(start))
+                starts.add(local(start, self.tz))
         return sorted(starts)
 
     def is_cancelled(self, start):
-        return berlin(start).date() in self.exceptions
+        return local(start, self.tz).date() in self.exceptions
 
     def occurrences(self, after=None, before=None):
         """[(start, end)] of every date that overlaps [after, before), by start.
@@ -270,7 +319,7 @@ class Schedule:
         dates = {}
         for start in self.series_starts(after - length - dt.timedelta(days=1), before):
             if not self.is_cancelled(start):
-                dates[start] = wall_clock_plus(start, length)
+                dates[berlin(start)] = berlin(wall_clock_plus(start, length, self.tz))
         for start, end in self.extra:
             dates[berlin(start)] = berlin(end)
         return [
@@ -282,7 +331,10 @@ class Schedule:
         rule = self.rrule()
         starts = []
         for day in sorted(self.exceptions):
-            starts += self.series_starts(at_midnight(day), end_of_day(day), rule)
+            day_starts = self.series_starts(
+                at_midnight(day, self.tz), end_of_day(day, self.tz), rule
+            )
+            starts += [berlin(start) for start in day_starts]
         return starts
 
     def is_series_start(self, start, rule=None):
@@ -290,4 +342,4 @@ class Schedule:
         if self.first and start == self.first[0]:
             return True
         rule = rule or self.rrule()
-        return rule is not None and berlin(start) in rule
+        return rule is not None and local(start, self.tz) in rule

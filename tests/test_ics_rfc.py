@@ -1,0 +1,579 @@
+"""iCalendar import by RFC 5545, and every observation of issue 14 as a regression test.
+
+Oracle: python-recurring-ical-events reads each calendar (the shared ones written by
+others in ../shared/fixtures/ics and ours in tests/fixtures/ics); the site's dates of
+every imported event must be the same over ±5 years around today and around the
+calendar's first date. Where recurring-ical-events itself departs from RFC 5545 the
+oracle is corrected in one named place (``rfc_reading``) and the case has its own test.
+
+Hostile calendars go through the public surfaces: ``manage.py import_ics`` and the
+admin upload (an HTTP POST with a logged-in editor).
+"""
+
+import datetime as dt
+import os
+import time
+from io import StringIO
+from pathlib import Path
+
+import icalendar
+import pytest
+import recurring_ical_events
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.users.models import UserProfile
+
+from events import importer
+from events.importer import import_calendar
+from events.models import EventDate, EventPage
+from events.recurrence import BERLIN, Schedule, berlin
+from home.models import TargetGroup
+from tests.conftest import make_term
+
+pytestmark = pytest.mark.django_db
+
+SHARED = (
+    Path(os.environ.get("SHARED_FIXTURES_DIR", Path(__file__).resolve().parents[2] / "shared"))
+    / "fixtures"
+    / "ics"
+)
+OWN = Path(__file__).resolve().parent / "fixtures" / "ics"
+# Ours whose reading by recurring-ical-events departs from RFC 5545 in ways rfc_reading()
+# cannot correct: a DATE DTSTART with a DATE-TIME DTEND starts at midnight UTC there.
+NOT_FOR_THE_ORACLE = {"mixed_value_types.ics"}
+YEARS = dt.timedelta(days=5 * 366)
+
+
+def calendars():
+    own = [path for path in sorted(OWN.glob("*.ics")) if path.name not in NOT_FOR_THE_ORACLE]
+    shared = sorted(SHARED.glob("*.ics")) if SHARED.is_dir() else []
+    return [pytest.param(path, id=path.name) for path in shared + own]
+
+
+def test_the_shared_calendars_are_there():
+    if not SHARED.is_dir():
+        pytest.skip(
+            f"the shared iCalendar fixtures are missing: {SHARED} (see SHARED_FIXTURES_DIR)"
+        )
+    assert len(list(SHARED.glob("*.ics"))) >= 11
+
+
+def command(tree, path, **options):
+    """manage.py import_ics PATH: its output (stdout)."""
+    out = StringIO()
+    call_command(
+        "import_ics", str(path), parent=tree.events.pk, stdout=out, stderr=StringIO(), **options
+    )
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------- the oracle
+
+
+def as_utc(value):
+    """A DATE or DATE-TIME as UTC; dates and floating times are Berlin's wall clock."""
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time.min)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=BERLIN)
+    return value.astimezone(dt.UTC)
+
+
+def rfc_reading(calendar):
+    """Corrections of recurring-ical-events' reading where RFC 5545 says otherwise.
+
+    A UTC EXDATE on a floating series makes recurring-ical-events read the floating
+    times as UTC (a shift of 1–2 h); the site keeps the wall clock (floating times are
+    Berlin's) and cancels the repetition the EXDATE names: the same wall-clock value.
+    """
+    for event in calendar.walk("VEVENT"):
+        start = event.get("DTSTART")
+        if start is None or not isinstance(start.dt, dt.datetime) or start.dt.tzinfo:
+            continue
+        for name in ("EXDATE", "RDATE"):
+            found = event.get(name)
+            found = found if isinstance(found, list) else [found] if found else []
+            for prop in found:
+                for value in prop.dts:
+                    if isinstance(value.dt, dt.datetime) and value.dt.tzinfo:
+                        value.dt = value.dt.replace(tzinfo=None)
+    return calendar
+
+
+def period(occurrence):
+    """(start, end) in UTC of an occurrence; an all-day date lasts at least a day."""
+    start = occurrence["DTSTART"].dt
+    if "DTEND" in occurrence:
+        end = occurrence["DTEND"].dt
+    elif "DURATION" in occurrence:
+        end = start + occurrence["DURATION"].dt
+    else:
+        end = start + dt.timedelta(days=1) if not isinstance(start, dt.datetime) else start
+    if not isinstance(start, dt.datetime) and end <= start:
+        end = start + dt.timedelta(days=1)  # DTEND = DTSTART on a DATE: RFC 5545 3.6.1
+    return as_utc(start), as_utc(end)
+
+
+def oracle(data, after, before):
+    """{UID: {(start, end)}} as recurring-ical-events reads the calendar."""
+    calendar = rfc_reading(icalendar.Calendar.from_ical(data))
+    dates = {}
+    for occurrence in recurring_ical_events.of(calendar).between(after, before):
+        if str(occurrence.get("STATUS", "")).upper() == "CANCELLED":
+            continue
+        key = str(occurrence.get("UID", "")) or str(occurrence.get("SUMMARY", ""))
+        dates.setdefault(key, set()).add(period(occurrence))
+    return dates
+
+
+def site(pages, after, before):
+    """{UID: {(start, end)}} of the imported pages, as their schedules give them."""
+    dates = {}
+    for page in pages:
+        key = page.title if page.ical_uid.endswith("@import") else page.ical_uid
+        found = dates.setdefault(key, set())
+        for start, end in page.schedule().occurrences(after, before):
+            if page.all_day:
+                found.add((as_utc(start.date()), as_utc(end.date() + dt.timedelta(days=1))))
+            else:
+                found.add((as_utc(start), as_utc(end)))
+    return {key: found for key, found in dates.items() if found}
+
+
+def first_start(data):
+    calendar = icalendar.Calendar.from_ical(data)
+    return min(as_utc(event["DTSTART"].dt) for event in calendar.walk("VEVENT"))
+
+
+@pytest.mark.parametrize("path", calendars())
+def test_the_sites_dates_are_recurring_ical_events_dates(tree, path):
+    data = path.read_bytes()
+    report = import_calendar(data, tree.events, source_name=path.name)
+    assert report.skipped == []
+    pages = EventPage.objects.filter(ical_source=path.name)
+    # A whole event with STATUS:CANCELLED keeps its dates on the site, marked cancelled;
+    # recurring-ical-events leaves them out.
+    taking_place = [page for page in pages if page.status != EventPage.Status.CANCELLED]
+    assert taking_place
+    for middle in (timezone.now(), first_start(data)):
+        after, before = middle - YEARS, middle + YEARS
+        assert site(taking_place, after, before) == oracle(data, after, before), path.name
+
+
+# --------------------------------------------------------------------------- rules stay rules
+
+
+def test_a_daily_rule_in_utc_without_end_has_dates_now_and_in_years(tree, client):
+    """Was: split into 500 single dates from 2020, so none in the current window."""
+    command(tree, OWN / "utc_daily_open.ics")
+    page = EventPage.objects.get(ical_uid="morning-call@partner.example")
+    assert page.recurrence_rule == "FREQ=DAILY" and page.recurrence_timezone == "UTC"
+    assert [row.start for row in page.occurrences.all()] == [
+        dt.datetime(2020, 1, 1, 9, tzinfo=dt.UTC),
+        dt.datetime(2026, 12, 24, 15, tzinfo=dt.UTC),
+    ]
+    assert sorted(row.date.isoformat() for row in page.exception_dates.all()) == [
+        "2026-12-24",
+        "2026-12-25",
+        "2027-01-01",
+    ]
+    page.save_revision().publish()
+    now = timezone.now()
+    window = EventDate.objects.filter(page=page, start__gte=now, start__lt=now + dt.timedelta(7))
+    assert [berlin(row.start).hour for row in window] in ([10] * 7, [11] * 7)  # 09:00 UTC
+    later = page.schedule().occurrences(
+        dt.datetime(2031, 7, 1, tzinfo=BERLIN), dt.datetime(2031, 7, 3, tzinfo=BERLIN)
+    )
+    assert [berlin(start).isoformat() for start, _end in later] == [
+        "2031-07-01T11:00:00+02:00",
+        "2031-07-02T11:00:00+02:00",
+    ]
+    listing = client.get(tree.events.url).content.decode()
+    assert "Morgenrunde" in listing
+
+
+def test_the_feed_of_a_series_in_another_zone_gives_the_listings_dates(tree, client):
+    """One engine: what the site lists is what a calendar program expands from the feed."""
+    import_calendar((OWN / "new_york_weekly.ics").read_bytes(), tree.events)
+    import_calendar((OWN / "utc_daily_open.ics").read_bytes(), tree.events)
+    for page in EventPage.objects.all():
+        page.save_revision().publish()
+        feed = client.get(reverse("event_calendar", args=[page.pk]))
+        calendar = icalendar.Calendar.from_ical(feed.content)
+        start = calendar.walk("VEVENT")[0]["DTSTART"].dt
+        assert start.tzinfo.key == page.recurrence_timezone
+        after, before = timezone.now() - YEARS, timezone.now() + YEARS
+        expanded = {
+            period(occurrence)
+            for occurrence in recurring_ical_events.of(calendar).between(after, before)
+        }
+        assert expanded == next(iter(site([page], after, before).values()))
+
+
+def test_a_rule_finer_than_daily_that_ends_soon_becomes_single_dates(tree):
+    data = (OWN / "unusual.ics").read_bytes()
+    import_calendar(data, tree.events)
+    photos = EventPage.objects.get(ical_uid="workshop-hourly@partner.example")
+    assert photos.recurrence_rule == "" and photos.occurrences.count() == 3
+
+
+def test_a_rule_without_end_expands_only_within_the_window_quickly():
+    schedule = Schedule(
+        first=(
+            dt.datetime(1900, 1, 1, 9, tzinfo=dt.UTC),
+            dt.datetime(1900, 1, 1, 10, tzinfo=dt.UTC),
+        ),
+        rule="FREQ=DAILY",
+        zone="UTC",
+    )
+    started = time.perf_counter()
+    dates = schedule.occurrences(
+        dt.datetime(2030, 1, 1, tzinfo=dt.UTC), dt.datetime(2030, 1, 11, tzinfo=dt.UTC)
+    )
+    assert len(dates) == 10 and time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(
+    "rule", ["FREQ=SECONDLY", "FREQ=MINUTELY", "FREQ=HOURLY", "FREQ=DAILY;BYHOUR=1,2"]
+)
+def test_a_stored_rule_finer_than_daily_is_never_expanded(rule):
+    first = (dt.datetime(2027, 1, 1, 9, tzinfo=BERLIN), dt.datetime(2027, 1, 1, 10, tzinfo=BERLIN))
+    schedule = Schedule(first=first, rule=rule)
+    assert schedule.rrule() is None
+    assert schedule.occurrences(first[0], first[0] + dt.timedelta(days=400)) == [first]
+
+
+# --------------------------------------------------------------------------- RFC 5545 readings
+
+
+def test_open_ends_and_all_day_dates_follow_rfc_5545(tree):
+    command(tree, OWN / "rfc_open_ends.ics")
+
+    def dates(uid):
+        page = EventPage.objects.get(ical_uid=uid)
+        return [
+            f"{berlin(start):%d.%m. %H:%M}–{berlin(end):%d.%m. %H:%M}"
+            for start, end in page.schedule().occurrences(
+                dt.datetime(2027, 1, 1, tzinfo=BERLIN), dt.datetime(2028, 1, 1, tzinfo=BERLIN)
+            )
+        ]
+
+    # DTEND = DTSTART on a DATE: one day (was: ended before it began).
+    assert dates("same-day@partner.example") == ["10.03. 00:00–10.03. 23:59"]
+    # No DTEND on a DATE: one day; on a DATE-TIME: ends at its start.
+    assert dates("no-end-day@partner.example") == ["12.03. 00:00–12.03. 23:59"]
+    assert dates("no-end-time@partner.example") == ["15.03. 12:00–15.03. 12:00"]
+    assert dates("three-days@partner.example") == ["20.09. 00:00–22.09. 23:59"]
+    assert len(dates("weekly-days@partner.example")) == 4  # 5 Saturdays, one cancelled
+
+
+def test_floating_times_with_utc_exdates_keep_their_wall_clock(tree):
+    """Was: shifted by 2 h (the floating times read as UTC)."""
+    command(tree, OWN / "floating_utc_exdates.ics")
+    page = EventPage.objects.get(ical_uid="floating-course@partner.example")
+    dates = page.schedule().occurrences(
+        dt.datetime(2027, 5, 1, tzinfo=BERLIN), dt.datetime(2027, 7, 1, tzinfo=BERLIN)
+    )
+    assert {f"{berlin(start):%H:%M}–{berlin(end):%H:%M}" for start, end in dates} == {"10:00–11:30"}
+    assert [berlin(start).day for start, _end in dates] == [1, 2, 4, 6, 7, 8, 9, 10]
+
+
+def test_date_and_date_time_mixtures_are_read_by_dtstart_and_reported(tree):
+    """Was: TypeError."""
+    output = command(tree, OWN / "mixed_value_types.ics")
+    assert output.splitlines()[-1] == "3 created, 0 updated, 0 unchanged"
+    feast = EventPage.objects.get(ical_uid="date-then-time@partner.example")
+    assert feast.all_day
+    assert [(row.start.date(), berlin(row.end).date()) for row in feast.occurrences.all()] == [
+        (dt.date(2027, 4, 30), dt.date(2027, 5, 2))  # 1 to 2 May in Berlin, stored in UTC
+    ]
+    night = EventPage.objects.get(ical_uid="time-then-date@partner.example").occurrences.get()
+    assert (f"{berlin(night.start):%d. %H:%M}", f"{berlin(night.end):%d. %H:%M}") == (
+        "01. 20:00",
+        "02. 00:00",
+    )
+    holidays = EventPage.objects.get(ical_uid="days-with-time-exdate@partner.example")
+    days = [
+        berlin(start).day
+        for start, _end in holidays.schedule().occurrences(
+            dt.datetime(2027, 7, 1, tzinfo=BERLIN), dt.datetime(2027, 8, 1, tzinfo=BERLIN)
+        )
+    ]
+    assert days == [5, 6, 8, 9, 12]  # the DATE-TIME EXDATE cancels 7 July, RDATE adds 12
+    assert output.count("DTSTART and DTEND mix DATE and DATE-TIME; read by DTSTART’s type.") == 2
+
+
+# --------------------------------------------------------------------------- what is kept
+
+
+def test_url_contact_categories_and_organiser_are_kept(tree):
+    parents = make_term(TargetGroup, "Eltern", tr="Ebeveynler")
+    make_term(TargetGroup, "Familien", slug="familie")
+    organiser = tree.organisation("Verein Brücke e.V.")
+    command(tree, OWN / "partner_details.ics")
+    page = EventPage.objects.get(ical_uid="elterncafe@partner.example")
+    assert page.ical_uid == "elterncafe@partner.example"  # the partner's UID is kept
+    assert [group.name for group in page.target_groups.all()] == ["Eltern", "Familien"]
+    assert page.organiser == organiser
+    assert page.notes.splitlines() == [
+        "Webseite: https://partner.example/elterncafe",
+        "Kontakt: Frau Beispiel, Tel. 01234 5678",
+        "Kategorien: Mehrsprachig",
+    ]
+    assert parents.locale.language_code == "de"
+
+
+def test_an_unknown_organiser_is_kept_in_the_notes(tree):
+    import_calendar((OWN / "partner_details.ics").read_bytes(), tree.events)
+    page = EventPage.objects.get(ical_uid="elterncafe@partner.example")
+    assert page.organiser is None
+    assert "Veranstalter: Verein Brücke e.V. <info@bruecke.example>" in page.notes
+    assert "Kategorien: Eltern, Familie, Mehrsprachig" in page.notes
+
+
+def test_an_older_copy_does_not_overwrite_newer_data(tree):
+    command(tree, OWN / "partner_details.ics")
+    older = command(tree, OWN / "partner_details_older.ics")
+    page = EventPage.objects.get(ical_uid="elterncafe@partner.example")
+    assert "Not applied, an older copy than the one imported before: Elterncafé (alter Stand)" in (
+        older
+    )
+    assert older.splitlines()[-1].startswith("0 created, 0 updated, 0 unchanged; 1 older")
+    assert page.get_latest_revision_as_object().title == "Elterncafé"
+    newer = import_calendar((OWN / "partner_details_newer.ics").read_bytes(), tree.events)
+    assert [title for title, _changes in newer.updated] == ["Elterncafé (neuer Stand)"]
+    page.refresh_from_db()
+    latest = page.get_latest_revision_as_object()
+    assert (latest.title, latest.ical_sequence) == ("Elterncafé (neuer Stand)", 3)
+
+
+def test_an_older_copy_uploaded_in_the_admin_is_not_applied(tree, admin_client):
+    command(tree, OWN / "partner_details.ics")
+    response = post(admin_client, tree, (OWN / "partner_details_older.ics").read_bytes())
+    assert response.context["report"].older == ["Elterncafé (alter Stand)"]
+    page = EventPage.objects.get(ical_uid="elterncafe@partner.example")
+    assert page.get_latest_revision_as_object().title == "Elterncafé"
+
+
+def test_with_the_same_sequence_the_later_last_modified_wins(tree):
+    data = (OWN / "partner_details.ics").read_bytes()
+    import_calendar(data, tree.events)
+    stale = data.replace(b"LAST-MODIFIED:20270301", b"LAST-MODIFIED:20270201").replace(
+        b"SUMMARY:Elterncaf", b"SUMMARY:Altes Elterncaf"
+    )
+    assert import_calendar(stale, tree.events).older == ["Altes Elterncafé"]
+    fresh = stale.replace(b"LAST-MODIFIED:20270201", b"LAST-MODIFIED:20270401")
+    assert len(import_calendar(fresh, tree.events).updated) == 1
+
+
+# --------------------------------------------------------------------------- hostile calendars
+
+CALENDAR = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//DE\r\n{events}END:VCALENDAR\r\n"
+
+
+def vevent(uid, summary, *lines):
+    body = "".join(f"{line}\r\n" for line in lines)
+    return f"BEGIN:VEVENT\r\nUID:{uid}\r\nSUMMARY:{summary}\r\n{body}END:VEVENT\r\n"
+
+
+def calendar(*events):
+    return CALENDAR.format(events="".join(events)).encode()
+
+
+GOOD = [
+    vevent(f"good-{n}@partner.example", f"Treffen {n}", f"DTSTART:2027030{n}T170000Z")
+    for n in range(1, 4)
+]
+# The 222-byte file of the issue: it ran past 180 s and 1.28 GB.
+SECONDLY = (
+    b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:tick@x\r\n"
+    b"DTSTAMP:20270101T000000Z\r\nSUMMARY:Tick\r\nDTSTART:20270101T000000Z\r\n"
+    b"RRULE:FREQ=SECONDLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+HOSTILE = {
+    "secondly": (
+        vevent("tick@x", "Tick", "DTSTART:20270101T000000Z", "RRULE:FREQ=SECONDLY"),
+        ["“Tick” (UID tick@x)", "RRULE", "secondly"],
+    ),
+    "impossible date": (
+        vevent("bad@x", "Kaputt", "DTSTART:2027-13-45T99"),
+        ["“Kaputt” (UID bad@x)", "DTSTART"],
+    ),
+    "no start": (
+        vevent("nostart@x", "Ohne Beginn", "DTEND:20270101T100000Z"),
+        ["“Ohne Beginn” (UID nostart@x)", "DTSTART is missing"],
+    ),
+    "huge description": (
+        vevent("long@x", "Lang", "DTSTART:20270101T100000Z", "DESCRIPTION:" + "x" * 200_000),
+        ["“Lang” (UID long@x)", "DESCRIPTION is longer than 100000 characters"],
+    ),
+    "broken exdate": (
+        vevent("ex@x", "Serie", "DTSTART:20270101T100000Z", "RRULE:FREQ=DAILY", "EXDATE:2027xx"),
+        ["“Serie” (UID ex@x)", "EXDATE"],
+    ),
+    "sequence beyond the database's integers": (
+        vevent("seq@x", "Folge", "DTSTART:20270101T100000Z", "SEQUENCE:99999999999"),
+        ["“Folge” (UID seq@x)", "SEQUENCE"],
+    ),
+    "floating start, zoned end": (
+        vevent("zones@x", "Zonen", "DTSTART:20270101T100000", "DTEND;TZID=Foo/Bar:2027xx"),
+        ["“Zonen” (UID zones@x)", "DTEND"],
+    ),
+    "broken rule": (
+        vevent("rule@x", "Regel", "DTSTART:20270101T100000Z", "RRULE:FREQ=DAILY;COUNT=x"),
+        ["“Regel” (UID rule@x)", "RRULE"],
+    ),
+}
+
+
+def test_the_222_byte_secondly_file_is_refused_at_once(tree, tmp_path):
+    path = tmp_path / "tick.ics"
+    path.write_bytes(SECONDLY)
+    started = time.perf_counter()
+    with pytest.raises(CommandError, match="RRULE repeats “secondly”"):
+        call_command("import_ics", str(path), parent=tree.events.pk, stdout=StringIO())
+    assert time.perf_counter() - started < 1
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_event_is_named_by_the_command_and_nothing_is_imported(tree, name, tmp_path):
+    hostile, words = HOSTILE[name]
+    path = tmp_path / "partner.ics"
+    path.write_bytes(calendar(*GOOD, hostile))
+    started = time.perf_counter()
+    with pytest.raises(CommandError) as refused:
+        call_command(
+            "import_ics", str(path), parent=tree.events.pk, stdout=StringIO(), stderr=StringIO()
+        )
+    assert time.perf_counter() - started < 5
+    message = str(refused.value)
+    assert message.startswith("Nothing was imported: 1 event(s) cannot be read.")
+    assert all(word in message for word in words), message
+    assert "Traceback" not in message and EventPage.objects.count() == 0
+
+
+def test_skip_invalid_imports_the_others_and_lists_the_skipped(tree, tmp_path):
+    path = tmp_path / "partner.ics"
+    path.write_bytes(calendar(*GOOD, vevent("bad@x", "Kaputt", "DTSTART:2027-13-45T99")))
+    out, err = StringIO(), StringIO()
+    call_command(
+        "import_ics", str(path), parent=tree.events.pk, skip_invalid=True, stdout=out, stderr=err
+    )
+    assert EventPage.objects.count() == 3
+    assert "Skipped: “Kaputt” (UID bad@x): DTSTART cannot be read" in out.getvalue()
+    assert (
+        "3 created, 0 updated, 0 unchanged; 0 older copies not applied, 1 skipped" in out.getvalue()
+    )
+    assert "Importing 3/3 events (100 %)" in err.getvalue()
+
+
+def test_a_failure_midway_leaves_nothing_behind(tree, tmp_path, monkeypatch):
+    """Was: each event its own transaction; a stopped import left 3,205 events behind."""
+    path = tmp_path / "partner.ics"
+    path.write_bytes(calendar(*GOOD))
+    original = importer.create
+    calls = []
+
+    def create_then_stop(*args):
+        calls.append(original(*args))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(importer, "create", create_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        call_command(
+            "import_ics", str(path), parent=tree.events.pk, stdout=StringIO(), stderr=StringIO()
+        )
+    assert len(calls) == 2 and EventPage.objects.count() == 0
+
+
+def test_the_command_has_the_admins_size_limit(tree, tmp_path):
+    path = tmp_path / "big.ics"
+    path.write_bytes(calendar(*GOOD) + b" " * (5 * 2**20))
+    with pytest.raises(CommandError, match="larger than 5 MB"):
+        call_command("import_ics", str(path), parent=tree.events.pk, stdout=StringIO())
+    call_command(
+        "import_ics",
+        str(path),
+        parent=tree.events.pk,
+        max_size=6,
+        stdout=StringIO(),
+        stderr=StringIO(),
+    )
+    assert EventPage.objects.count() == 3
+
+
+def post(admin_client, tree, data, **extra):
+    upload = SimpleUploadedFile("partner.ics", data, "text/calendar")
+    return admin_client.post(
+        reverse("events_import_calendar"), {"parent": tree.events.pk, "file": upload, **extra}
+    )
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_event_is_named_by_the_admin_upload(tree, admin_client, name):
+    """In the editor's language (German here); the event's UID and the property in any."""
+    hostile, words = HOSTILE[name]
+    started = time.perf_counter()
+    response = post(admin_client, tree, calendar(*GOOD, hostile))
+    assert time.perf_counter() - started < 5
+    assert response.status_code == 200  # was: HTTP 500
+    errors = response.context["form"].non_field_errors()
+    assert errors[0] == "Nichts wurde importiert: 1 Veranstaltung(en) nicht lesbar."
+    uid, prop = words[0].rsplit(" (", 1)[1], words[1].split()[0]
+    assert uid in errors[1] and prop in errors[1], errors
+    assert EventPage.objects.count() == 0
+
+
+def test_the_admin_upload_speaks_the_editors_language(tree, admin_client, admin_user):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    response = post(admin_client, tree, SECONDLY)
+    assert response.context["form"].non_field_errors() == [
+        "Nothing was imported: 1 event(s) cannot be read.",
+        "“Tick” (UID tick@x): RRULE repeats “secondly”; only daily, weekly, monthly and yearly "
+        "rules are kept (at most 500 dates of such a rule are imported).",
+    ]
+
+
+def test_the_admin_upload_can_skip_invalid_events(tree, admin_client):
+    data = calendar(*GOOD, vevent("nostart@x", "Ohne Beginn", "DTEND:20270101T100000Z"))
+    response = post(admin_client, tree, data, skip_invalid="on")
+    assert response.status_code == 200
+    assert EventPage.objects.count() == 3
+    assert response.context["report"].skipped == ["„Ohne Beginn“ (UID nostart@x): DTSTART fehlt."]
+
+
+def test_the_admin_upload_imports_date_and_date_time_mixtures(tree, admin_client):
+    """Was: TypeError, an HTTP 500."""
+    response = post(admin_client, tree, (OWN / "mixed_value_types.ics").read_bytes())
+    assert response.status_code == 200
+    assert len(response.context["report"].created) == 3
+    assert "DTSTART und DTEND mischen DATE und DATE-TIME" in response.content.decode()
+
+
+def test_a_failure_midway_in_the_admin_leaves_nothing_behind(tree, admin_client, monkeypatch):
+    original, calls = importer.create, []
+
+    def create_then_fail(*args):
+        calls.append(original(*args))
+        if len(calls) == 2:
+            raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(importer, "create", create_then_fail)
+    with pytest.raises(RuntimeError):
+        post(admin_client, tree, calendar(*GOOD))
+    assert len(calls) == 2 and EventPage.objects.count() == 0
+
+
+def test_the_admin_upload_refuses_large_files_before_reading_them(tree, admin_client):
+    data = calendar(
+        vevent("long@x", "Lang", "DTSTART:20270101T100000Z", "DESCRIPTION:" + "x" * 20 * 2**20)
+    )
+    response = post(admin_client, tree, data)
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == ["Der Kalender ist größer als 5 MB."]
+    assert EventPage.objects.count() == 0
