@@ -114,7 +114,7 @@ def test_arabic_visitor_sees_arabic_category_labels(client, archive):
     archive.sync("ar")
     html = news_index(client, lang="ar")
     assert '<option value="presse">صحافة</option>' in html
-    assert '<option value="projekte">Projekte</option>' in html
+    assert '<option value="projekte" lang="de" dir="ltr">Projekte</option>' in html
     assert "<li>صحافة</li>" in html  # on the cards
 
 

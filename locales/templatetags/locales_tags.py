@@ -1,5 +1,6 @@
 from django import template
-from wagtail.models import Page
+from django.utils.html import format_html
+from wagtail.models import Locale, Page
 
 from locales.languages import DEFAULT_LANGUAGE, get_language_info
 from locales.status import VisitorState, visitor_state
@@ -70,3 +71,97 @@ def content_language(page):
 @register.filter
 def language_info(code):
     return get_language_info(code)
+
+
+# --------------------------------------------------------------------------- language of a run of text
+
+
+def text_language(obj, page=None, active_locale_id=None):
+    """The language obj's text is written in (a Language), or None when that cannot be told.
+
+    obj is a Language, a language code, a page or a translatable object (a taxonomy
+    label, a snippet). The page being shown (``page``) is asked the full question
+    (content_language); other pages cost no query: an alias shows its source's text,
+    anything else in a listing is in the listing's language. A translatable object
+    is in its locale's language; where its locale was not loaded with it, a fallback
+    that is not in the visitor's locale is the source (editors choose German terms);
+    active_locale_id is a callable that gives the visitor's Locale id.
+    """
+    if obj is None or obj == "":
+        return None
+    if isinstance(obj, str):
+        return get_language_info(obj)
+    if hasattr(obj, "direction") and hasattr(obj, "code"):
+        return obj
+    if isinstance(obj, Page):
+        if page is not None and obj.pk == getattr(page, "pk", None):
+            return content_language(page)
+        if getattr(obj, "alias_of_id", None):
+            return get_language_info(DEFAULT_LANGUAGE)
+        return None
+    if hasattr(obj, "locale_id"):
+        locale = obj._state.fields_cache.get("locale")
+        if locale is not None:
+            return get_language_info(locale.language_code)
+        active = (active_locale_id or _active_locale_id)()
+        if obj.locale_id != active:
+            return get_language_info(DEFAULT_LANGUAGE)
+    return None
+
+
+def _active_locale_id(request=None):
+    """The visitor's Locale's id, looked up once per request."""
+    cached = getattr(request, "_active_locale_id", None)
+    if cached is None:
+        try:
+            cached = Locale.get_active().pk
+        except Locale.DoesNotExist:
+            return None
+        if request is not None:
+            request._active_locale_id = cached
+    return cached
+
+
+@register.simple_tag(takes_context=True)
+def lang_attrs(context, obj):
+    """` lang="de" dir="ltr"` for an element holding obj's text, where that text is in
+    another language than the visitor's; nothing otherwise.
+
+    Marks each run of content, so that the visitor's own interface text around it
+    (labels, dates, notices) keeps the page's language and direction:
+    <h3{% lang_attrs item %}>{{ item.title }}</h3>.
+    """
+    language = text_language(
+        obj, context.get("page"), lambda: _active_locale_id(context.get("request"))
+    )
+    current = context.get("current_language")
+    if language is None or current is None or language.code == current.code:
+        return ""
+    return format_html(' lang="{}" dir="{}"', language.code, language.direction)
+
+
+@register.filter
+def isolate(value, language=None):
+    """value in a <bdi>, so that a name, address or code keeps its own direction and
+    does not pull the punctuation and numbers around it (``{{ title|isolate }}``).
+
+    With a language (a Language or code), the run also carries its lang and dir.
+    """
+    if value in (None, ""):
+        return ""
+    language = text_language(language) if language else None
+    if language is None:
+        return format_html("<bdi>{}</bdi>", value)
+    return format_html(
+        '<bdi lang="{}" dir="{}">{}</bdi>', language.code, language.direction, value
+    )
+
+
+@register.simple_tag(takes_context=True)
+def interface_lang_attrs(context):
+    """The visitor's lang and dir, for interface text (a label, a file size) that sits
+    inside content which may be in another language (a contact card in a German body)."""
+    current = context.get("current_language")
+    if current is None:
+        return ""
+    return format_html(' lang="{}" dir="{}"', current.code, current.direction)
