@@ -73,7 +73,7 @@ def language_info(code):
     return get_language_info(code)
 
 
-# --------------------------------------------------------------------------- language of a run of text
+# ---------------------------------------------------------------- language of a run of text
 
 
 def text_language(obj, page=None, active_locale_id=None):
@@ -152,9 +152,7 @@ def isolate(value, language=None):
     language = text_language(language) if language else None
     if language is None:
         return format_html("<bdi>{}</bdi>", value)
-    return format_html(
-        '<bdi lang="{}" dir="{}">{}</bdi>', language.code, language.direction, value
-    )
+    return format_html('<bdi lang="{}" dir="{}">{}</bdi>', language.code, language.direction, value)
 
 
 @register.simple_tag(takes_context=True)
