@@ -40,6 +40,7 @@ from home.models import (
     District,
     SpokenLanguage,
     TargetGroup,
+    alt_text_field,
     page_translatable_fields,
 )
 from locales.utils import localize_one, localized_choices, translation_map
@@ -244,6 +245,7 @@ class EventPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt = alt_text_field()
     background = RichTextField(_("background"), features=RICH_TEXT_FEATURES, blank=True)
     target_groups = ParentalManyToManyField(
         "home.TargetGroup",
@@ -310,6 +312,7 @@ class EventPage(Page):
         SubmissionPanel(),
         FieldPanel("teaser"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("organiser"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("online_url")]),
         MultiFieldPanel(
@@ -388,6 +391,7 @@ class EventPage(Page):
     translatable_fields = page_translatable_fields(
         TranslatableField("teaser"),
         SynchronizedField("image"),
+        TranslatableField("image_alt"),
         TranslatableField("background"),
         SynchronizedField("target_groups"),
         TranslatableField("target_group_note"),

@@ -46,8 +46,17 @@ class QuoteBlock(blocks.StructBlock):
         description = _("A quotation with the name and role of the person quoted.")
 
 
+ALT_TEXT_HELP = _(
+    "What the image shows, for people who cannot see it, in the words of this page "
+    "(translated with the page). Empty: the image's own description."
+)
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alt text"), max_length=300, required=False, help_text=ALT_TEXT_HELP
+    )
     caption = blocks.CharBlock(label=_("Caption"), max_length=300, required=False)
     credit = blocks.CharBlock(label=_("Photo credit"), max_length=200, required=False)
 
@@ -55,7 +64,9 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "home/blocks/image.html"
-        description = _("An image with caption and credit; its alt text comes from the image.")
+        description = _(
+            "An image with its alt text, caption and credit; all three are translated with the page."
+        )
 
 
 class DocumentBlock(blocks.StructBlock):

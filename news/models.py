@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.cache import lazy_context
 from home.listing import filter_query_string, paginate, selected
-from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
+from home.models import SOURCE_LANGUAGE, Taxonomy, alt_text_field, page_translatable_fields
 from locales.utils import localize_all, localize_one, localized_choices, translation_map
 
 LIST_RENDITION = "fill-400x250"
@@ -131,6 +131,7 @@ class NewsPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    lead_image_alt = alt_text_field()
     lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
     lead_image_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
     teaser = models.TextField(_("teaser"), max_length=500)
@@ -172,6 +173,7 @@ class NewsPage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
                 FieldPanel("lead_image_caption"),
                 FieldPanel("lead_image_credit"),
             ],
@@ -192,8 +194,9 @@ class NewsPage(Page):
         SynchronizedField("date"),
         SynchronizedField("categories"),
         SynchronizedField("lead_image"),
+        TranslatableField("lead_image_alt"),
         TranslatableField("lead_image_caption"),
-        SynchronizedField("lead_image_credit"),
+        TranslatableField("lead_image_credit"),
         TranslatableField("teaser"),
         TranslatableField("occasion"),
         TranslatableField("body"),

@@ -14,9 +14,11 @@ goes to locales/patches.py with a test that fails once upstream is fixed.
 """
 
 import datetime
+import re
 
 import polib
 import pytest
+from bs4 import BeautifulSoup
 from django.db import models
 from django.urls import reverse
 from wagtail.blocks import StreamValue
@@ -50,7 +52,7 @@ def empty_blocks_body(image, document, person):
         ("quote", {"text": "Ohne Rolle.", "speaker": "Aylin Muster", "role": ""}),
         ("callout", {"kind": "info", "title": "", "text": RichText("<p>Ohne Titel.</p>")}),
         ("accordion", {"title": "", "items": []}),
-        ("image", {"image": image, "caption": "", "credit": ""}),
+        ("image", {"image": image, "alt_text": "", "caption": "", "credit": ""}),
         ("document", {"document": document, "title": ""}),
         ("contact_person", {"person": person}),
     ]
@@ -208,6 +210,7 @@ def test_every_block_type_yields_strings(tree, one_of_each):
         f"body.{ids['callout']}.title",
         f"body.{ids['callout']}.text",
         f"body.{ids['accordion']}.title",
+        f"body.{ids['image']}.alt_text",
         f"body.{ids['image']}.caption",
         f"body.{ids['image']}.credit",
     ]:
@@ -249,3 +252,48 @@ def test_every_page_type_is_covered(one_of_each):
     """A new page type must be added to the one_of_each fixture, and so to these tests."""
     page_types = {model.__name__ for model in get_page_models() if model is not Page}
     assert page_types <= set(one_of_each), page_types - set(one_of_each)
+
+
+# --------------------------------------------------------------------------- what visitors read
+
+# Values that are the same in every language by design: names, addresses, numbers.
+NEUTRAL = re.compile(r"^[\d\s.,:;/+()–·-]*$")
+
+
+def visitor_texts(html):
+    """(text, nearest lang) of every text and alt text a visitor meets in the page's main."""
+    main = BeautifulSoup(html, "html.parser").find("main")
+    for hidden in main.find_all(["script", "style"]):
+        hidden.decompose()
+    found = [(text.strip(), text.parent) for text in main.find_all(string=True) if text.strip()]
+    found += [(img["alt"].strip(), img) for img in main.find_all("img") if img.get("alt")]
+    for text, element in found:
+        holder = element if element.get("lang") else element.find_parent(attrs={"lang": True})
+        yield text, holder.get("lang") if holder else None
+
+
+def test_a_translated_page_shows_no_text_left_in_german(
+    client, tree, one_of_each, page_type, django_capture_on_commit_callbacks
+):
+    """Every text of a page that a visitor reads (titles, body, alt texts of each use of an
+    image, captions, credits, the snippets it shows) reaches translators as a segment: once
+    every segment is translated, the Turkish page shows none of the German page's text,
+    except what says itself that it is German (lang="de": taxonomy labels nobody has
+    translated yet) and names, addresses and numbers, which are the same in every language."""
+    original = one_of_each[page_type]
+    german = dict(visitor_texts(client.get(original.url).content.decode()))
+    with django_capture_on_commit_callbacks(execute=True):
+        _, translation = translate_with_localize(original, tree.locales["tr"])
+    html = client.get(translation.url).content.decode()
+    names = {"Erika Beispiel", "erika@example.org", "0521 123456", "Marktplatz 1", "Mittelstadt"}
+    left = [
+        f"{text!r} (lang={lang!r})"
+        for text, lang in visitor_texts(html)
+        if text in german
+        and lang != "de"
+        and not NEUTRAL.match(text)
+        and not any(name in text for name in names)
+    ]
+    assert not left, f"German text on the Turkish {page_type}:\n" + "\n".join(left)
+    alts = [img["alt"] for img in BeautifulSoup(html, "html.parser").select("main img[alt]")]
+    assert all(alt == "" or alt.startswith("tr-") for alt in alts), alts

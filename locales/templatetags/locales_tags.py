@@ -1,5 +1,9 @@
+import html as html_module
+import re
+
 from django import template
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeData, mark_safe
 from wagtail.models import Locale, Page
 
 from locales.languages import DEFAULT_LANGUAGE, get_language_info
@@ -163,3 +167,74 @@ def interface_lang_attrs(context):
     if current is None:
         return ""
     return format_html(' lang="{}" dir="{}"', current.code, current.direction)
+
+
+# Text in a right-to-left script (Hebrew, Arabic and their presentation forms).
+RTL_SCRIPT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+LATIN_OR_DIGIT = re.compile("[A-Za-z\u00c0-\u024f0-9]")
+LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+WORD = re.compile(r"\S+")
+TAG = re.compile(r"(<[^>]*>)")
+
+
+def _word_kind(word):
+    if RTL_SCRIPT.search(word):
+        return "rtl"
+    return "latin" if LATIN_OR_DIGIT.search(word) else "neutral"
+
+
+def _latin_runs(text):
+    """(start, end) of each run of two or more Latin words (with the punctuation between
+    them) that holds a Latin letter; brackets at its ends stay outside, to mirror."""
+    runs, words = [], [(m.start(), m.end(), _word_kind(m.group())) for m in WORD.finditer(text)]
+    run = []
+    for word in [*words, (len(text), len(text), "rtl")]:
+        if word[2] == "latin" or (word[2] == "neutral" and run):
+            run.append(word)
+            continue
+        while run and run[-1][2] == "neutral":
+            run.pop()
+        latin = [w for w in run if w[2] == "latin"]
+        if len(latin) > 1 and LATIN_LETTER.search(text[run[0][0] : run[-1][1]]):
+            start, end = run[0][0], run[-1][1]
+            while text[start] in "([{«„“\"'":
+                start += 1
+            while text[end - 1] in ")]}»“”\"',،:;":
+                end -= 1
+            runs.append((start, end))
+        run = []
+    return runs
+
+
+def _isolate_runs(text):
+    """text (not escaped) as HTML, each Latin run in a <bdi dir="ltr">."""
+    html, position = [], 0
+    for start, end in _latin_runs(text):
+        html.append(conditional_escape(text[position:start]))
+        html.append(format_html('<bdi dir="ltr">{}</bdi>', text[start:end]))
+        position = end
+    html.append(conditional_escape(text[position:]))
+    return "".join(html)
+
+
+@register.filter(needs_autoescape=True)
+def isolate_latin(value, autoescape=True):
+    """In right-to-left text, each Latin run of more than one word in a <bdi dir="ltr">.
+
+    An Arabic title that names "Verbund der Migrantenorganisationen Mittelstadt e. V."
+    would otherwise show the association's full stop at the wrong end. Text without
+    right-to-left script is returned as it came. Works on plain text and on HTML such as
+    rich text (only the text between tags is touched).
+    """
+    if value is None:
+        return ""
+    is_html = isinstance(value, SafeData) or not autoescape
+    text = str(value)
+    if not RTL_SCRIPT.search(text):
+        return value if is_html else conditional_escape(text)
+    if not is_html:
+        return mark_safe(_isolate_runs(text))  # noqa: S308 - every part escaped
+    parts = TAG.split(text)
+    for index in range(0, len(parts), 2):  # even parts are text between tags
+        parts[index] = _isolate_runs(html_module.unescape(parts[index]))
+    return mark_safe("".join(parts))  # noqa: S308 - escaped text and the value's own tags
