@@ -80,16 +80,15 @@ def language_info(code):
 # ---------------------------------------------------------------- language of a run of text
 
 
-def text_language(obj, page=None, active_locale_id=None):
+def text_language(obj, page=None, locale_codes=None):
     """The language obj's text is written in (a Language), or None when that cannot be told.
 
-    obj is a Language, a language code, a page or a translatable object (a taxonomy
-    label, a snippet). The page being shown (``page``) is asked the full question
-    (content_language); other pages cost no query: an alias shows its source's text,
-    anything else in a listing is in the listing's language. A translatable object
-    is in its locale's language; where its locale was not loaded with it, a fallback
-    that is not in the visitor's locale is the source (editors choose German terms);
-    active_locale_id is a callable that gives the visitor's Locale id.
+    obj is a Language, a language code, a page, a translatable object (a taxonomy label,
+    a snippet) or an untranslatable one (a document, an image: written in the source
+    language). The page being shown (``page``) is asked the full question
+    (content_language); for anything else one query per request tells the languages of
+    the locales (an alias shows its source's text). locale_codes is a callable giving
+    {locale id: language code}.
     """
     if obj is None or obj == "":
         return None
@@ -97,33 +96,26 @@ def text_language(obj, page=None, active_locale_id=None):
         return get_language_info(obj)
     if hasattr(obj, "direction") and hasattr(obj, "code"):
         return obj
-    if isinstance(obj, Page):
-        if page is not None and obj.pk == getattr(page, "pk", None):
-            return content_language(page)
-        if getattr(obj, "alias_of_id", None):
-            return get_language_info(DEFAULT_LANGUAGE)
-        return None
+    if isinstance(obj, Page) and page is not None and obj.pk == getattr(page, "pk", None):
+        return content_language(page)
+    if getattr(obj, "alias_of_id", None):
+        return get_language_info(DEFAULT_LANGUAGE)
     if hasattr(obj, "locale_id"):
-        locale = obj._state.fields_cache.get("locale")
-        if locale is not None:
-            return get_language_info(locale.language_code)
-        active = (active_locale_id or _active_locale_id)()
-        if obj.locale_id != active:
-            return get_language_info(DEFAULT_LANGUAGE)
+        code = (locale_codes or _locale_codes)().get(obj.locale_id)
+        return get_language_info(code) if code else None
+    if hasattr(obj, "file"):  # a document or image: its title is in the source language
+        return get_language_info(DEFAULT_LANGUAGE)
     return None
 
 
-def _active_locale_id(request=None):
-    """The visitor's Locale's id, looked up once per request."""
-    cached = getattr(request, "_active_locale_id", None)
-    if cached is None:
-        try:
-            cached = Locale.get_active().pk
-        except Locale.DoesNotExist:
-            return None
+def _locale_codes(request=None):
+    """{locale id: language code}, looked up once per request."""
+    codes = getattr(request, "_locale_codes", None)
+    if codes is None:
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
         if request is not None:
-            request._active_locale_id = cached
-    return cached
+            request._locale_codes = codes
+    return codes
 
 
 @register.simple_tag(takes_context=True)
@@ -136,12 +128,24 @@ def lang_attrs(context, obj):
     <h3{% lang_attrs item %}>{{ item.title }}</h3>.
     """
     language = text_language(
-        obj, context.get("page"), lambda: _active_locale_id(context.get("request"))
+        obj, context.get("page"), lambda: _locale_codes(context.get("request"))
     )
     current = context.get("current_language")
     if language is None or current is None or language.code == current.code:
         return ""
     return format_html(' lang="{}" dir="{}"', language.code, language.direction)
+
+
+@register.simple_tag(takes_context=True)
+def choice_lang_attrs(context, choice):
+    """lang_attrs for one choice of a form field of translatable objects, whose label is
+    the object's translation where there is one: a label that is still the source
+    object's own text is in the source's language."""
+    value = choice.data.get("value")
+    instance = getattr(value, "instance", None)
+    if instance is None or str(instance) != str(choice.choice_label):
+        return ""
+    return lang_attrs(context, instance)
 
 
 @register.filter
