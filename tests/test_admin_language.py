@@ -1,0 +1,85 @@
+"""The admin speaks the translator's language: Wagtail's and wagtail-localize's strings.
+
+Django shows a string that a language's catalogue lacks in the default language
+(LANGUAGE_CODE, German). wagtail-localize's own Turkish, Ukrainian and Farsi catalogues
+lack many strings of its editor (server side and JavaScript), so a Turkish translator
+read "Lade PO Datei herunter…" and "Diese Seite wurde bisher nicht übersetzt". The
+project's catalogues (locales/locale/<lang>/LC_MESSAGES/django.po and djangojs.po) supply
+them: Django reads LOCALE_PATHS before the apps' catalogues, also for the JavaScript
+catalogue of the translation editor.
+"""
+
+import json
+import re
+from pathlib import Path
+
+import polib
+import pytest
+import wagtail_localize
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page
+from wagtail.users.models import UserProfile
+
+from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
+from tests.translation_helpers import sync_languages, translator
+
+UPSTREAM = Path(wagtail_localize.__file__).parent / "locale"
+OTHER_CODES = [language.code for language in LANGUAGES if language.code not in {"de", "en"}]
+
+
+def german_upstream(domain):
+    """{msgid: German msgstr} of wagtail-localize's catalogue: what a gap shows instead."""
+    po = polib.pofile(str(UPSTREAM / DEFAULT_LANGUAGE / "LC_MESSAGES" / f"{domain}.po"))
+    return {
+        entry.msgid: entry.msgstr
+        for entry in po.translated_entries()
+        if not entry.msgid_plural and entry.msgstr != entry.msgid
+    }
+
+
+@pytest.mark.parametrize("code", OTHER_CODES)
+def test_no_wagtail_localize_string_falls_back_to_german(code):
+    with translation.override(code):
+        german = [
+            msgid
+            for msgid, de in german_upstream("django").items()
+            if translation.gettext(msgid) == de
+        ]
+    assert not german, f"{len(german)} wagtail-localize strings in German in {code}: {german}"
+
+
+def speaks(user, code):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = code
+    profile.save()
+    return user
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", OTHER_CODES)
+def test_the_translation_editors_javascript_speaks_the_language(client, admin_user, code):
+    """The JavaScript catalogue the translation editor loads, as the browser gets it."""
+    client.force_login(speaks(admin_user, code))
+    response = client.get(reverse("wagtail_localize:javascript_catalog"))
+    assert response.status_code == 200
+    catalogue = json.loads(
+        re.search(r"const newcatalog = (\{.*?\});", response.content.decode(), re.S)[1]
+    )
+    german = [
+        msgid
+        for msgid, de in german_upstream("djangojs").items()
+        if catalogue.get(msgid) in (None, de)
+    ]
+    assert not german, f"{len(german)} editor strings in German or English in {code}: {german}"
+
+
+@pytest.mark.django_db
+def test_a_turkish_translator_reads_the_alias_page_in_turkish(client, tree):
+    """The edit view of a page not yet translated, as the Turkish translator opens it."""
+    sync_languages()
+    alias = Page.objects.filter(locale__language_code="tr", alias_of__isnull=False).first()
+    client.force_login(speaks(translator("tr"), "tr"))
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[alias.pk])).content.decode()
+    assert "Bu sayfa henüz çevrilmedi" in html
+    assert "Diese Seite wurde bisher nicht" not in html
