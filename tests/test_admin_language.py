@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polib
 import pytest
+import wagtail
 import wagtail_localize
 from django.urls import reverse
 from django.utils import translation
@@ -25,6 +26,7 @@ from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
 from tests.translation_helpers import sync_languages, translator
 
 UPSTREAM = Path(wagtail_localize.__file__).parent / "locale"
+WAGTAIL_ADMIN = Path(wagtail.__file__).parent / "admin" / "locale"
 OTHER_CODES = [language.code for language in LANGUAGES if language.code not in {"de", "en"}]
 
 
@@ -83,3 +85,35 @@ def test_a_turkish_translator_reads_the_alias_page_in_turkish(client, tree):
     html = client.get(reverse("wagtailadmin_pages:edit", args=[alias.pk])).content.decode()
     assert "Bu sayfa henüz çevrilmedi" in html
     assert "Diese Seite wurde bisher nicht" not in html
+
+
+# Wagtail's own strings on the translator's daily path: saving, publishing, aliases.
+WAGTAIL_STRINGS = [
+    "Saved",
+    "Published",
+    "Last published",
+    "Last published at",
+    "Publish page",
+    "Set publishing schedule",
+    "This page is an alias of another page.",
+    "Convert alias",
+    "Are you sure you want to convert this alias into an ordinary page?",
+    "The page could not be saved due to validation errors.",
+    "The page could not be saved as it is locked.",
+    "%(model_name)s '%(object)s' updated and published.",
+    "%(model_name)s '%(object)s' created and published.",
+    "More actions",
+]
+
+
+@pytest.mark.parametrize("code", OTHER_CODES)
+def test_wagtails_publishing_strings_speak_the_language(code):
+    german = polib.pofile(str(WAGTAIL_ADMIN / "de" / "LC_MESSAGES" / "django.po"))
+    german = {entry.msgid: entry.msgstr for entry in german if entry.msgid in WAGTAIL_STRINGS}
+    with translation.override(code):
+        untranslated = [
+            msgid
+            for msgid in WAGTAIL_STRINGS
+            if translation.gettext(msgid) in {msgid, german.get(msgid)}
+        ]
+    assert not untranslated, f"in German or English in {code}: {untranslated}"
