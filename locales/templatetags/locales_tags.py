@@ -4,6 +4,7 @@ import re
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
 from locales.languages import DEFAULT_LANGUAGE, get_language_info
@@ -118,6 +119,11 @@ def _locale_codes(request=None):
     return codes
 
 
+def _visitor_language(context):
+    """The page's language (also in an inclusion tag's own context, which lacks it)."""
+    return context.get("current_language") or get_language_info(get_language() or "")
+
+
 @register.simple_tag(takes_context=True)
 def lang_attrs(context, obj):
     """` lang="de" dir="ltr"` for an element holding obj's text, where that text is in
@@ -130,8 +136,8 @@ def lang_attrs(context, obj):
     language = text_language(
         obj, context.get("page"), lambda: _locale_codes(context.get("request"))
     )
-    current = context.get("current_language")
-    if language is None or current is None or language.code == current.code:
+    current = _visitor_language(context)
+    if language is None or language.code == current.code:
         return ""
     return format_html(' lang="{}" dir="{}"', language.code, language.direction)
 
@@ -167,9 +173,7 @@ def isolate(value, language=None):
 def interface_lang_attrs(context):
     """The visitor's lang and dir, for interface text (a label, a file size) that sits
     inside content which may be in another language (a contact card in a German body)."""
-    current = context.get("current_language")
-    if current is None:
-        return ""
+    current = _visitor_language(context)
     return format_html(' lang="{}" dir="{}"', current.code, current.direction)
 
 
