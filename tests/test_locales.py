@@ -234,3 +234,39 @@ def test_anonymous_visitors_get_no_cookies(client, tree, url):
     response = client.get(url, HTTP_ACCEPT_LANGUAGE="ar")
     assert response.status_code in {200, 302, 404}
     assert not response.cookies
+
+
+# --------------------------------------------------------------------------- runs of text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "توقيع اتفاقية بين Verbund der Migrantenorganisationen Mittelstadt e. V. والمدينة",
+            'توقيع اتفاقية بين <bdi dir="ltr">Verbund der Migrantenorganisationen Mittelstadt'
+            " e. V.</bdi> والمدينة",
+        ),
+        ("جمعية مسجلة (e. V.) ذات نفع عام", 'جمعية مسجلة (<bdi dir="ltr">e. V.</bdi>) ذات نفع عام'),
+        ("وفق المادة 16 من القانون", "وفق المادة 16 من القانون"),  # numbers need no help
+        ("راسلونا على info@example.org اليوم", "راسلونا على info@example.org اليوم"),  # one word
+        ("Verbund e. V. <b>", "Verbund e. V. &lt;b&gt;"),  # no right-to-left text: as it was
+        ("عربي <b>A B</b>", 'عربي <bdi dir="ltr">&lt;b&gt;A B&lt;/b&gt;</bdi>'),  # escaped
+    ],
+)
+def test_latin_runs_in_right_to_left_text_are_isolated(text, expected):
+    from locales.templatetags.locales_tags import isolate_latin
+
+    assert isolate_latin(text) == expected
+
+
+def test_rich_text_keeps_its_tags_when_latin_runs_are_isolated():
+    from django.utils.safestring import mark_safe
+
+    from locales.templatetags.locales_tags import isolate_latin
+
+    html = mark_safe('<p>وفق <a href="https://example.org/a b">BITV 2.0</a> &amp; المزيد</p>')
+    assert isolate_latin(html) == (
+        '<p>وفق <a href="https://example.org/a b"><bdi dir="ltr">BITV 2.0</bdi></a>'
+        " &amp; المزيد</p>"
+    )
