@@ -121,7 +121,8 @@ def test_arabic_visitor_sees_arabic_category_labels(client, archive):
 def test_news_page_shows_partners_contact_and_categories(client, one_of_each):
     page = one_of_each["NewsPage"]
     html = client.get(page.url).content.decode()
-    assert f'<a href="{one_of_each["OrganisationPage"].url}">Elternverein Mitte</a>' in html
+    partner = one_of_each["OrganisationPage"].url
+    assert f'<a href="{partner}"><bdi>Elternverein Mitte</bdi></a>' in html  # a name, isolated
     assert "Erika Beispiel" in html
     assert "<li>Presse</li>" in html
 
