@@ -21,7 +21,7 @@ def event_index(client, lang="de", **params):
 
 def listed_titles(html):
     """Event titles in the order the index lists their dates (one per date)."""
-    return re.findall(r'<h3 class="card-title"><a href="[^"]+">([^<]+)</a></h3>', html)
+    return re.findall(r'<h3 class="card-title"><a href="[^"]+"[^>]*>([^<]+)</a></h3>', html)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ def news_index(client, lang="de", **params):
 
 
 def listed_titles(html):
-    return re.findall(r'<h3 class="card-title"><a href="[^"]+">([^<]+)</a></h3>', html)
+    return re.findall(r'<h3 class="card-title"><a href="[^"]+"[^>]*>([^<]+)</a></h3>', html)
 
 
 @pytest.fixture
