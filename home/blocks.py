@@ -65,7 +65,8 @@ class CaptionedImageBlock(blocks.StructBlock):
         label = _("Image")
         template = "home/blocks/image.html"
         description = _(
-            "An image with its alt text, caption and credit; all three are translated with the page."
+            "An image with its alt text, caption and credit; "
+            "all three are translated with the page."
         )
 
 

@@ -87,8 +87,9 @@ def text_language(obj, page=None, locale_codes=None):
     obj is a Language, a language code, a page, a translatable object (a taxonomy label,
     a snippet) or an untranslatable one (a document, an image: written in the source
     language). The page being shown (``page``) is asked the full question
-    (content_language); for anything else one query per request tells the languages of
-    the locales (an alias shows its source's text). locale_codes is a callable giving
+    (content_language); what shares its locale is in the visitor's language; for anything
+    else one query per request tells the languages of the locales (an alias shows its
+    source's text). locale_codes is a callable giving
     {locale id: language code}.
     """
     if obj is None or obj == "":
@@ -102,6 +103,8 @@ def text_language(obj, page=None, locale_codes=None):
     if getattr(obj, "alias_of_id", None):
         return get_language_info(DEFAULT_LANGUAGE)
     if hasattr(obj, "locale_id"):
+        if obj.locale_id == getattr(page, "locale_id", None):
+            return None  # in the shown page's language tree: the visitor's language
         code = (locale_codes or _locale_codes)().get(obj.locale_id)
         return get_language_info(code) if code else None
     if hasattr(obj, "file"):  # a document or image: its title is in the source language
@@ -144,14 +147,17 @@ def lang_attrs(context, obj):
 
 @register.simple_tag(takes_context=True)
 def choice_lang_attrs(context, choice):
-    """lang_attrs for one choice of a form field of translatable objects, whose label is
-    the object's translation where there is one: a label that is still the source
-    object's own text is in the source's language."""
+    """lang_attrs for one choice of a form field of translatable objects.
+
+    Forms offer the source language's objects (home.models.SOURCE_LANGUAGE), labelled
+    with their translation where there is one: a label that is still the object's own
+    text is in the source language.
+    """
     value = choice.data.get("value")
     instance = getattr(value, "instance", None)
     if instance is None or str(instance) != str(choice.choice_label):
         return ""
-    return lang_attrs(context, instance)
+    return lang_attrs(context, DEFAULT_LANGUAGE)
 
 
 @register.filter
