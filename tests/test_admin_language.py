@@ -133,3 +133,13 @@ def test_no_wagtail_string_falls_back_to_german(code):
     with translation.override(code):
         left = [msgid for msgid, de in german.items() if translation.gettext(msgid) == de]
     assert not left, f"{len(left)} Wagtail strings in German in {code}: {left}"
+
+
+def test_the_reports_type_filter_keeps_the_capitals_of_the_names():
+    """German nouns keep their capitals: "Gesprochene Sprache", not "Gesprochene sprache"."""
+    from locales.views import type_choices
+
+    with translation.override("de"):
+        labels = {str(label) for _, label in type_choices()}
+    assert "Gesprochene Sprache" in labels
+    assert "Gesprochene sprache" not in labels
