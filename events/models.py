@@ -40,6 +40,7 @@ from home.models import (
     District,
     SpokenLanguage,
     TargetGroup,
+    alt_text_field,
     page_translatable_fields,
 )
 from locales.permissions import RolePagePermissions
@@ -264,6 +265,7 @@ class EventPage(RolePagePermissions, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    image_alt = alt_text_field()
     background = RichTextField(_("background"), features=RICH_TEXT_FEATURES, blank=True)
     target_groups = ParentalManyToManyField(
         "home.TargetGroup",
@@ -330,6 +332,7 @@ class EventPage(RolePagePermissions, Page):
         SubmissionPanel(),
         FieldPanel("teaser"),
         FieldPanel("image"),
+        FieldPanel("image_alt"),
         FieldPanel("organiser"),
         FieldRowPanel([FieldPanel("status"), FieldPanel("online_url")]),
         MultiFieldPanel(
@@ -408,6 +411,7 @@ class EventPage(RolePagePermissions, Page):
     translatable_fields = page_translatable_fields(
         TranslatableField("teaser"),
         SynchronizedField("image"),
+        TranslatableField("image_alt"),
         TranslatableField("background"),
         SynchronizedField("target_groups"),
         TranslatableField("target_group_note"),

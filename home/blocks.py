@@ -7,7 +7,7 @@ BaseStreamBlock. Editors see German labels; visitors see what they wrote.
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -47,10 +47,17 @@ class QuoteBlock(blocks.StructBlock):
         description = _("A quotation with the name and role of the person quoted.")
 
 
+ALT_TEXT_HELP = _(
+    "What the image shows, for people who cannot see it, in the words of this page "
+    "(translated with the page). Empty: the image's own description."
+)
+
+
 class CaptionedImageBlock(blocks.StructBlock):
-    # Wagtail's ImageBlock: the image with this use's own alt text (or "decorative");
-    # it reads the plain image ids of ImageChooserBlock that older content holds.
-    image = ImageBlock(label=_("Image"))
+    image = ImageChooserBlock(label=_("Image"))
+    alt_text = blocks.CharBlock(
+        label=_("Alt text"), max_length=300, required=False, help_text=ALT_TEXT_HELP
+    )
     caption = blocks.CharBlock(label=_("Caption"), max_length=300, required=False)
     credit = blocks.CharBlock(label=_("Photo credit"), max_length=200, required=False)
 
@@ -58,7 +65,10 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "home/blocks/image.html"
-        description = _("An image with caption, credit and alt text.")
+        description = _(
+            "An image with its alt text, caption and credit; "
+            "all three are translated with the page."
+        )
 
 
 class DocumentBlock(blocks.StructBlock):

@@ -26,13 +26,18 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from locales.languages import DEFAULT_LANGUAGE
 from locales.permissions import RolePagePermissions
 
-from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from .blocks import ALT_TEXT_HELP, RICH_TEXT_FEATURES, BaseStreamBlock
 from .form_fields import PortalFormBuilder
 from .form_protection import ProtectedFormMixin, refusal
 
 # Editors choose taxonomy terms, contact persons and organisations in the source
 # language; every language version shows their translations (locales.utils).
 SOURCE_LANGUAGE = {"locale__language_code": DEFAULT_LANGUAGE}
+
+
+def alt_text_field():
+    """The alt text of one use of an image (a page's lead image): translated with the page."""
+    return models.CharField(_("alt text"), max_length=300, blank=True, help_text=ALT_TEXT_HELP)
 
 
 def page_translatable_fields(*fields):
@@ -269,17 +274,20 @@ class HomePage(RolePagePermissions, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    hero_image_alt = alt_text_field()
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     translatable_fields = page_translatable_fields(
         TranslatableField("intro"),
         SynchronizedField("hero_image"),
+        TranslatableField("hero_image_alt"),
         TranslatableField("body"),
     )
 

@@ -8,6 +8,7 @@ footer page changes in that language (signals.py).
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
+from locales.languages import DEFAULT_LANGUAGE
 from locales.utils import active_language_code, localize_all
 
 from .cache import ALL, nav_tag, versions
@@ -15,7 +16,14 @@ from .models import SiteSettings
 
 
 def _link(page, request):
-    return {"title": page.title, "url": page.get_url(request), "url_path": page.url_path}
+    """A page's title and address; "language" names the title's language where the page is an
+    alias (its title is the source's), so that the template can mark it."""
+    return {
+        "title": page.title,
+        "url": page.get_url(request),
+        "url_path": page.url_path,
+        "language": DEFAULT_LANGUAGE if page.alias_of_id else "",
+    }
 
 
 def _build(request, code):

@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -48,9 +49,12 @@ def language_choices():
 
 
 def type_choices():
-    """Page types and translatable snippet types, labelled with their names."""
+    """Page types and translatable snippet types, labelled with their names.
+
+    capfirst, not str.capitalize: "gesprochene Sprache" must not become "Gesprochene sprache".
+    """
     models = [m for m in get_page_models() if m is not Page] + translatable_snippet_models()
-    choices = [(m._meta.label_lower, str(m._meta.verbose_name).capitalize()) for m in models]
+    choices = [(m._meta.label_lower, capfirst(m._meta.verbose_name)) for m in models]
     return sorted(choices, key=lambda choice: choice[1].casefold())
 
 

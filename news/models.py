@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.cache import lazy_context
 from home.listing import filter_query_string, paginate, selected
-from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
+from home.models import SOURCE_LANGUAGE, Taxonomy, alt_text_field, page_translatable_fields
 from locales.permissions import RolePagePermissions
 from locales.utils import localize_all, localize_one, localized_choices, translation_map
 
@@ -132,6 +132,7 @@ class NewsPage(RolePagePermissions, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    lead_image_alt = alt_text_field()
     lead_image_caption = models.CharField(_("caption"), max_length=300, blank=True)
     lead_image_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
     teaser = models.TextField(_("teaser"), max_length=500)
@@ -173,6 +174,7 @@ class NewsPage(RolePagePermissions, Page):
         MultiFieldPanel(
             [
                 FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
                 FieldPanel("lead_image_caption"),
                 FieldPanel("lead_image_credit"),
             ],
@@ -193,8 +195,9 @@ class NewsPage(RolePagePermissions, Page):
         SynchronizedField("date"),
         SynchronizedField("categories"),
         SynchronizedField("lead_image"),
+        TranslatableField("lead_image_alt"),
         TranslatableField("lead_image_caption"),
-        SynchronizedField("lead_image_credit"),
+        TranslatableField("lead_image_credit"),
         TranslatableField("teaser"),
         TranslatableField("occasion"),
         TranslatableField("body"),

@@ -169,7 +169,8 @@ class _StreamBuilder:
                 block(
                     "image",
                     {
-                        "image": {"image": image_id, "alt_text": alt, "decorative": False},
+                        "image": image_id,
+                        "alt_text": alt,
                         "caption": caption[:CAPTION_MAX],
                         "credit": credit[:CREDIT_MAX],
                     },

@@ -136,7 +136,17 @@ def rich_body(image=None, document=None, person=None):
         ),
     ]
     if image:
-        body.append(("image", {"image": image, "caption": "Beim Treffen", "credit": "Verein"}))
+        body.append(
+            (
+                "image",
+                {
+                    "image": image,
+                    "alt_text": "Menschen an einem langen Tisch",
+                    "caption": "Beim Treffen",
+                    "credit": "Verein",
+                },
+            )
+        )
     if document:
         body.append(("document", {"document": document, "title": ""}))
     if person:
@@ -327,6 +337,7 @@ def one_of_each(tree):
         "Interkulturelles Frühstück",
         dates=((5,), (40,), (-30,)),
         image=image,
+        image_alt="Ein gedeckter Frühstückstisch",
         background="<p>Hintergrund</p>",
         target_groups=[frauen],
         languages=[turkish],
@@ -341,6 +352,7 @@ def one_of_each(tree):
         kind=NewsPage.Kind.PRESS_RELEASE,
         categories=[make_term(NewsCategory, "Presse", ar="صحافة")],
         lead_image=image,
+        lead_image_alt="Der Vorstand vor dem Rathaus",
         lead_image_caption="Vorstand",
         lead_image_credit="Verein",
         body=rich_body(image, document, person),

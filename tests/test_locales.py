@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from locales.languages import LANGUAGES
 from tests.conftest import hreflang_links, html_attrs
@@ -55,7 +56,9 @@ def test_every_page_type_renders_as_arabic_translation(client, tree, one_of_each
 
 def test_every_page_type_renders_as_alias(client, tree, one_of_each, page_type):
     """Not yet translated: the German text under /ar/ (the home page under /fa/, as Arabic has
-    a real home page), with a note, a link to the original and lang="de" on the content."""
+    a real home page), with a note and a link to the original. Each run of German content
+    carries lang="de" dir="ltr"; the visitor's interface around it (labels, dates, the
+    note and its link) stays Arabic or Farsi."""
     code = "fa" if page_type == "HomePage" else "ar"
     tree.sync(code)
     page = one_of_each[page_type]
@@ -67,9 +70,38 @@ def test_every_page_type_renders_as_alias(client, tree, one_of_each, page_type):
     assert page.title in html
     notice = re.search(r'<p class="notice notice-translation" role="note">.*?</p>', html, re.S)
     assert notice, "no 'not yet translated' note"
-    assert f'<a href="{page.url}" lang="de" hreflang="de">' in notice[0]
-    assert '<div class="page-content" lang="de" dir="ltr">' in html
+    assert f'<a href="{page.url}" hreflang="de">' in notice[0]  # its text is the visitor's
+    assert 'class="page-content" lang=' not in html  # not the whole page: each run
+    soup = BeautifulSoup(html, "html.parser")
+    title = soup.find("h1")
+    assert title.get_text(strip=True) == page.title
+    assert (title.get("lang"), title.get("dir")) == ("de", "ltr")
+    assert rtl_text_in_ltr_elements(soup) == []
     assert code not in hreflang_links(html)
+
+
+# Arabic script: Arabic, Arabic Supplement and Extended-A, presentation forms.
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+RTL_CODES = {language.code for language in LANGUAGES if language.is_rtl}
+
+
+def nearest_lang(element):
+    while element is not None and not element.get("lang"):
+        element = element.parent
+    return element.get("lang") if element is not None else None
+
+
+def rtl_text_in_ltr_elements(soup):
+    """Text in Arabic script inside an element whose nearest lang is a left-to-right language."""
+    body = soup.body
+    for hidden in body.find_all(["script", "style", "template"]):
+        hidden.decompose()
+    wrong = []
+    for text in body.find_all(string=ARABIC_SCRIPT):
+        lang = nearest_lang(text.parent)
+        if (lang or "").split("-")[0] not in RTL_CODES:
+            wrong.append(f"{text.strip()[:60]!r} in <{text.parent.name}> of lang={lang!r}")
+    return wrong
 
 
 # --------------------------------------------------------------------------- addresses
@@ -202,3 +234,39 @@ def test_anonymous_visitors_get_no_cookies(client, tree, url):
     response = client.get(url, HTTP_ACCEPT_LANGUAGE="ar")
     assert response.status_code in {200, 302, 404}
     assert not response.cookies
+
+
+# --------------------------------------------------------------------------- runs of text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "توقيع اتفاقية بين Verbund der Migrantenorganisationen Mittelstadt e. V. والمدينة",
+            'توقيع اتفاقية بين <bdi dir="ltr">Verbund der Migrantenorganisationen Mittelstadt'
+            " e. V.</bdi> والمدينة",
+        ),
+        ("جمعية مسجلة (e. V.) ذات نفع عام", 'جمعية مسجلة (<bdi dir="ltr">e. V.</bdi>) ذات نفع عام'),
+        ("وفق المادة 16 من القانون", "وفق المادة 16 من القانون"),  # numbers need no help
+        ("راسلونا على info@example.org اليوم", "راسلونا على info@example.org اليوم"),  # one word
+        ("Verbund e. V. <b>", "Verbund e. V. &lt;b&gt;"),  # no right-to-left text: as it was
+        ("عربي <b>A B</b>", 'عربي <bdi dir="ltr">&lt;b&gt;A B&lt;/b&gt;</bdi>'),  # escaped
+    ],
+)
+def test_latin_runs_in_right_to_left_text_are_isolated(text, expected):
+    from locales.templatetags.locales_tags import isolate_latin
+
+    assert isolate_latin(text) == expected
+
+
+def test_rich_text_keeps_its_tags_when_latin_runs_are_isolated():
+    from django.utils.safestring import mark_safe
+
+    from locales.templatetags.locales_tags import isolate_latin
+
+    html = mark_safe('<p>وفق <a href="https://example.org/a b">BITV 2.0</a> &amp; المزيد</p>')
+    assert isolate_latin(html) == (
+        '<p>وفق <a href="https://example.org/a b"><bdi dir="ltr">BITV 2.0</bdi></a>'
+        " &amp; المزيد</p>"
+    )

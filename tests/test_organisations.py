@@ -107,7 +107,8 @@ def test_turkish_visitor_sees_turkish_labels_with_german_fallback(client, tree, 
     tree.sync("tr")
     html = directory(client, lang="tr")
     assert '<option value="bildung">Eğitim</option>' in html
-    assert '<option value="sport">Sport</option>' in html  # not translated: German label
+    # Not translated: the German label, marked as German.
+    assert '<option value="sport" lang="de" dir="ltr">Sport</option>' in html
     assert '<option value="bildung">Bildung</option>' not in html
     assert "<li>Eğitim</li>" in html  # the organisation cards
 
@@ -124,7 +125,7 @@ def test_organisation_page_shows_turkish_labels(client, tree, directory_pages):
     response = client.get("/tr/organisationen/kulturhaus/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<li>Eğitim</li>" in html and "<li>Sport</li>" in html
+    assert "<li>Eğitim</li>" in html and '<li lang="de" dir="ltr">Sport</li>' in html
     assert "<li>Bildung</li>" not in html
 
 

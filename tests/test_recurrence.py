@@ -85,7 +85,7 @@ def listed_starts(html):
 
 
 def listed_titles(html):
-    return re.findall(r'<h3 class="card-title"><a href="[^"]+">([^<]+)</a></h3>', html)
+    return re.findall(r'<h3 class="card-title"><a href="[^"]+"[^>]*>([^<]+)</a></h3>', html)
 
 
 def event_index(client, lang="de", **params):

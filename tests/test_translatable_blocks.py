@@ -14,9 +14,11 @@ goes to locales/patches.py with a test that fails once upstream is fixed.
 """
 
 import datetime
+import re
 
 import polib
 import pytest
+from bs4 import BeautifulSoup
 from django.db import models
 from django.urls import reverse
 from wagtail.blocks import StreamValue
@@ -51,7 +53,7 @@ def empty_blocks_body(image, document, person):
         ("callout", {"kind": "info", "title": "", "text": RichText("<p>Ohne Titel.</p>")}),
         ("accordion", {"title": "", "items": []}),
         ("table", {"caption": "", "header_row": False, "rows": []}),
-        ("image", {"image": image, "caption": "", "credit": ""}),
+        ("image", {"image": image, "alt_text": "", "caption": "", "credit": ""}),
         ("document", {"document": document, "title": ""}),
         ("contact_person", {"person": person}),
     ]
@@ -211,6 +213,7 @@ def test_every_block_type_yields_strings(tree, one_of_each):
         f"body.{ids['accordion']}.title",
         f"body.{ids['table']}.caption",
         f"body.{ids['table']}.rows",
+        f"body.{ids['image']}.alt_text",
         f"body.{ids['image']}.caption",
         f"body.{ids['image']}.credit",
     ]:
@@ -252,3 +255,73 @@ def test_every_page_type_is_covered(one_of_each):
     """A new page type must be added to the one_of_each fixture, and so to these tests."""
     page_types = {model.__name__ for model in get_page_models() if model is not Page}
     assert page_types <= set(one_of_each), page_types - set(one_of_each)
+
+
+# --------------------------------------------------------------------------- what visitors read
+
+# Same in every language by design: numbers and dates, file types, punctuation; the
+# fixture's names, address, phone, e-mail, a link named after a service, a file's title.
+NEUTRAL = re.compile(r"^[\d\s.,:;/+()–·-]*$|^\(?[A-Z]{2,5}\)?$|^\(?\.ics\)?$")
+NAMES = (
+    "Erika Beispiel",
+    "Aylin Muster",
+    "erika@example.org",
+    "0521 123456",
+    "Marktplatz 1",
+    "Mittelstadt",
+    "Instagram",
+    "Satzung",
+)
+
+
+def visitor_texts(html):
+    """Each text and alt text in the page's main, whitespace collapsed."""
+    main = BeautifulSoup(html, "html.parser").find("main")
+    for hidden in main.find_all(["script", "style"]):
+        hidden.decompose()
+    texts = [str(text) for text in main.find_all(string=True)]
+    texts += [img["alt"] for img in main.find_all("img") if img.get("alt")]
+    return {" ".join(text.split()) for text in texts if text.strip()}
+
+
+def segment_texts(instances):
+    """The text of every segment translators get for the instances and what they show."""
+    texts = set()
+    for instance in instances:
+        source, _ = TranslationSource.get_or_create_from_instance(instance)
+        for segment in StringSegment.objects.filter(source=source).select_related("string"):
+            plain = BeautifulSoup(segment.string.data, "html.parser").get_text(" ", strip=True)
+            texts.add(" ".join(plain.split()))
+    return texts
+
+
+def test_every_text_a_visitor_reads_is_offered_for_translation(
+    client, tree, one_of_each, page_type
+):
+    """Submit the German pages and snippets for translation: each text of a German page
+    that a visitor of its Arabic version still reads in German (titles, body, the alt
+    text of each use of an image, captions, credits, the labels and snippets it shows) is
+    among the segments translators get - or it is a name, an address or a number."""
+    page = one_of_each[page_type]
+    tree.sync("ar")
+    german = visitor_texts(client.get(page.url).content.decode())
+    alias = tree.in_language(page, "ar")
+    arabic = visitor_texts(client.get(alias.url).content.decode())
+    content = [text for text in german if text in arabic]  # the interface is Arabic there
+    assert content, "the page shows no content"
+    german_locale = tree.locales["de"]
+    snippets = [
+        obj
+        for model in translatable_snippet_models()
+        for obj in model.objects.filter(locale=german_locale)
+    ]
+    pages = Page.objects.filter(locale=german_locale, depth__gt=1).specific()
+    segments = segment_texts([*pages, *snippets])
+    missing = [
+        text
+        for text in content
+        if not NEUTRAL.match(text)
+        and not any(name in text for name in NAMES)
+        and not any(text in segment for segment in segments)
+    ]
+    assert not missing, f"read on the {page_type} but never offered to translators: {missing}"

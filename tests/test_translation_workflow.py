@@ -164,7 +164,7 @@ def test_editor_and_turkish_translator(client, synced, django_capture_on_commit_
     assert report_status(client, page.title, "tr") == "draft"
     assert report_status(client, page.title, "ar") == "missing"
     public = client.get(alias.url).content.decode()  # no longer an alias, but still German
-    assert '<div class="page-content" lang="de" dir="ltr">' in public
+    assert '<h1 lang="de" dir="ltr">' in public  # the German text, marked as such
     assert "notice-translation" in public
 
     # Translated in the editor and published: up to date, Turkish for visitors.
@@ -186,7 +186,7 @@ def test_editor_and_turkish_translator(client, synced, django_capture_on_commit_
     notice = re.search(r'<p class="notice notice-translation notice-outdated".*?</p>', public, re.S)
     assert notice, "no 'the German original was updated' notice"
     assert "Almanca" in notice[0]  # in Turkish
-    assert f'href="{page.url}" lang="de" hreflang="de"' in notice[0]
+    assert f'href="{page.url}" hreflang="de"' in notice[0]  # the link's text is Turkish
 
     # The translator may not touch the German page …
     client.force_login(turkish)

@@ -52,16 +52,19 @@ from django.utils import translation
 
 from .support import (
     ADMIN_PAGE_IDS,
-    ALL_PAGE_IDS,
     AXE_TAGS,
-    FORM_PAGE_IDS,
+    BIDI_CHECK,
+    CHECKED_PAGE_IDS,
     INSTALL_CHROMIUM,
     INSTALL_PLAYWRIGHT,
     INSTALL_VNU,
+    RTL_LANGUAGES,
+    RTL_PAGE_IDS,
     VNU_JAR,
     Visit,
     find_chromium,
     find_pages,
+    is_form_page,
     language_of,
     measure_layouts,
     missing,
@@ -286,13 +289,13 @@ class Visits:
             self._visits[page_id] = self._visit(page_id)
         return self._visits[page_id]
 
-    def all(self, page_ids=ALL_PAGE_IDS):
+    def all(self, page_ids=CHECKED_PAGE_IDS):
         return [self[page_id] for page_id in page_ids]
 
     def _visit(self, page_id):
         from axe_playwright_python.sync_playwright import Axe
 
-        if page_id in ADMIN_PAGE_IDS or page_id in FORM_PAGE_IDS:
+        if page_id in ADMIN_PAGE_IDS or is_form_page(page_id):
             context = new_context(self.browser, locale=language_of(page_id))
         else:
             context = self.public_context
@@ -321,6 +324,8 @@ class Visits:
         visit.lang, visit.dir = tab.evaluate(
             "() => [document.documentElement.lang, document.documentElement.dir]"
         )
+        if page_id in RTL_PAGE_IDS:
+            visit.bidi = tab.evaluate(BIDI_CHECK, list(RTL_LANGUAGES))
         options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
         visit.axe_violations = Axe().run(tab, options=options).response["violations"]
         visit.layouts = measure_layouts(tab)
