@@ -285,6 +285,30 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "frame-ancestors": ["'self'"],
 }
 
+
+# The client's address, for the login lockout (django-axes) and the public forms' rate limit
+# (home.form_protection), both through django-ipware. Behind PROXY_COUNT reverse proxies that
+# each append the address they were reached from to X-Forwarded-For (nginx:
+# `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`), the client is the entry
+# that the first proxy appended: whatever a client writes into the header itself stands to
+# the left of it and is ignored. Without proxies (0) only the connection's address counts.
+# The app servers must then be reachable only through the proxies.
+def client_address_settings(proxy_count):
+    if proxy_count <= 0:
+        return {"AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",)}
+    return {
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+        "AXES_IPWARE_PROXY_ORDER": "left-most",
+        # django-ipware counts the proxies listed in the header, not the last one (nginx).
+        "AXES_IPWARE_PROXY_COUNT": proxy_count - 1,
+        # More entries than proxies are a client's own additions, not an error.
+        "IPWARE_STRICT": False,
+    }
+
+
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+globals().update(client_address_settings(PROXY_COUNT))
+
 # Failed admin logins: five tries per user name and address, then one hour's lock.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1
