@@ -178,14 +178,60 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploads from public forms wait here, outside MEDIA_ROOT and never served, until approved.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+
+
+def storages_setting(environ):
+    """Media and waiting uploads: local folders, or S3-compatible object storage.
+
+    AWS_STORAGE_BUCKET_NAME switches to S3 (django-storages): uploads go under media/ in
+    that bucket, images waiting for moderation under private/ in AWS_PRIVATE_BUCKET_NAME
+    (default: the same bucket), stored private and never linked. AWS_S3_ENDPOINT_URL
+    names an S3-compatible server (MinIO, Ceph, a cloud's object storage); credentials
+    come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, as boto3 reads them. App
+    servers then keep no files of their own.
+    """
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        return {
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "private": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+            },
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        }
+    common = {
+        "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+        "file_overwrite": False,
+    }
+    return {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": bucket,
+                "location": "media",
+                # Public media: plain URLs (through AWS_S3_CUSTOM_DOMAIN, a CDN, if set).
+                "querystring_auth": False,
+                "custom_domain": environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            },
+        },
+        "private": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": environ.get("AWS_PRIVATE_BUCKET_NAME") or bucket,
+                "location": "private",
+                "default_acl": "private",
+                "querystring_auth": True,
+            },
+        },
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+
+
+STORAGES = storages_setting(os.environ)
 
 # Background work (mail, machine translation, calendar downloads, Wagtail's reference
 # index): django-tasks on the database, run by `manage.py db_worker`. A task that failed
