@@ -14,22 +14,28 @@ import sys
 from io import StringIO
 
 import pytest
+import requests
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail_localize.models import StringTranslation
 
 from events.models import EventSubmission
+from locales.machine_translation_queue import translate_untranslated
 from portal.mail import deliver_email
 from tests.test_form_page import entries, sign_up  # noqa: F401  (fixture)
+from tests.test_machine_translation import FAKES, FakeDeepL, started  # noqa: F401  (fixture)
 from tests.test_submissions import (  # noqa: F401  (fixture)
     form_site,
     send,
     valid_data,
     workflow_action,
 )
+from tests.translation_helpers import translator
 
 pytestmark = pytest.mark.django_db
 
@@ -197,3 +203,72 @@ def test_the_real_settings_queue_mail_and_tasks(module):
         [sys.executable, "-c", code], env=environ, capture_output=True, text=True, check=True
     ).stdout.split()
     assert output == ["portal.mail.QueuedEmailBackend", "django_tasks_db.DatabaseBackend"]
+
+
+# --------------------------------------------------------------------------- machine translation
+
+
+class FlakyDeepL(FakeDeepL):
+    """The fake DeepL, unreachable while ``down`` is set."""
+
+    down = False
+
+    def translate(self, source_locale, target_locale, strings):
+        if FlakyDeepL.down:
+            raise requests.ConnectionError("DeepL is unreachable")
+        return super().translate(source_locale, target_locale, strings)
+
+
+FLAKY = {
+    "CLASS": "locales.machine_translation.LanguageRouter",
+    "OPTIONS": {"SERVICES": [{"CLASS": f"{__name__}.FlakyDeepL", "LANGUAGES": ["tr"]}]},
+}
+
+
+def machine_tasks():
+    return DBTaskResult.objects.filter(task_path=translate_untranslated.module_path)
+
+
+def test_machine_translation_runs_in_the_worker_and_waits_for_the_service(
+    client,
+    started,  # noqa: F811
+    queue,
+    monkeypatch,
+):
+    queue.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = FLAKY
+    monkeypatch.setattr(FlakyDeepL, "down", True)
+    page, translations = started
+    translation = translations["tr"]
+    client.force_login(translator("tr", "turkish-queue"))
+    next_url = reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
+    url = reverse("wagtail_localize:machine_translate", args=[translation.pk])
+    response = client.post(url, {"next": next_url})
+    assert response.status_code == 302 and response.url == next_url
+    strings = StringTranslation.objects.filter(locale=translation.target_locale)
+    assert not strings.exists()  # the request did not wait for the service
+    assert machine_tasks().get().status == TaskResultStatus.READY
+
+    run_worker()  # DeepL unreachable: the task waits for another try
+    assert machine_tasks().get().status == TaskResultStatus.READY
+    assert not strings.exists()
+
+    monkeypatch.setattr(FlakyDeepL, "down", False)
+    DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(run_after=timezone.now())
+    run_worker()
+    assert machine_tasks().get().status == TaskResultStatus.SUCCESSFUL
+    assert strings.get(context__path="title").data == "FakeDeepL:tr:Vereinsgründung"
+    assert set(strings.values_list("translation_type", flat=True)) == {"machine"}
+
+
+def test_no_task_for_a_language_the_translator_may_not_edit(
+    client,
+    started,  # noqa: F811
+    queue,
+):
+    queue.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = FAKES
+    page, translations = started
+    client.force_login(translator("tr", "turkish-other"))
+    url = reverse("wagtail_localize:machine_translate", args=[translations["fa"].pk])
+    assert client.post(url).status_code in (302, 403)  # Wagtail's admin redirects refusals
+    assert not machine_tasks().exists()
+    assert not StringTranslation.objects.filter(locale__language_code="fa").exists()
