@@ -7,10 +7,12 @@ and its worker (``manage.py db_worker``), with a mail server that refuses connec
 (a real closed port on loopback).
 """
 
+import http.server
 import os
 import socket
 import subprocess
 import sys
+import threading
 from io import StringIO
 
 import pytest
@@ -24,10 +26,11 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail_localize.models import StringTranslation
 
-from events.models import EventSubmission
+from events.models import EventPage, EventSubmission
 from locales.machine_translation_queue import translate_untranslated
 from portal.mail import deliver_email
 from tests.test_form_page import entries, sign_up  # noqa: F401  (fixture)
+from tests.test_ics_import import OWN as CALENDARS
 from tests.test_machine_translation import FAKES, FakeDeepL, started  # noqa: F401  (fixture)
 from tests.test_submissions import (  # noqa: F401  (fixture)
     form_site,
@@ -272,3 +275,56 @@ def test_no_task_for_a_language_the_translator_may_not_edit(
     assert client.post(url).status_code in (302, 403)  # Wagtail's admin redirects refusals
     assert not machine_tasks().exists()
     assert not StringTranslation.objects.filter(locale__language_code="fa").exists()
+
+
+# --------------------------------------------------------------------------- calendar downloads
+
+
+class CalendarServer(http.server.ThreadingHTTPServer):
+    """A partner's calendar server on loopback, serving partner_v1.ics."""
+
+    def __init__(self, port):
+        body = (CALENDARS / "partner_v1.ics").read_bytes()
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                self.send_response(200)
+                self.send_header("Content-Type", "text/calendar")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        super().__init__(("127.0.0.1", port), Handler)
+        threading.Thread(target=self.serve_forever, daemon=True).start()
+
+
+def test_a_calendar_download_waits_for_the_partners_server(admin_client, tree, queue, monkeypatch):
+    # The importer refuses loopback addresses (no detour into the intranet); the test's
+    # partner server is on loopback.
+    monkeypatch.setattr("events.importer.check_public_address", lambda url: None)
+    monkeypatch.setattr("events.admin_views.check_public_address", lambda url: None)
+    port = closed_port()
+    address = f"http://127.0.0.1:{port}/partner.ics"
+    page = reverse("events_import_calendar")
+    response = admin_client.post(page, {"parent": tree.events.pk, "url": address})
+    assert response.status_code == 302  # answered at once, nothing downloaded yet
+    assert not EventPage.objects.filter(ical_uid__endswith="@partner.example").exists()
+
+    run_worker()  # the partner's server is down: the download waits for another try
+    [download] = admin_client.get(page).context["downloads"]
+    assert download["url"] == address and download["state"] == "wartet auf den Download"
+
+    server = CalendarServer(port)
+    try:
+        DBTaskResult.objects.filter(status=TaskResultStatus.READY).update(run_after=timezone.now())
+        run_worker()
+    finally:
+        server.shutdown()
+        server.server_close()
+    drafts = EventPage.objects.filter(ical_uid__endswith="@partner.example", live=False)
+    assert sorted(drafts.values_list("title", flat=True)) == ["Sommerfest", "Sprachcafé"]
+    [download] = admin_client.get(page).context["downloads"]
+    assert download["state"].startswith("2 ")
+    assert "Angelegt: Sommerfest" in download["lines"]
