@@ -328,3 +328,30 @@ def test_a_calendar_download_waits_for_the_partners_server(admin_client, tree, q
     [download] = admin_client.get(page).context["downloads"]
     assert download["state"].startswith("2 ")
     assert "Angelegt: Sommerfest" in download["lines"]
+
+
+def test_the_worker_waits_out_a_database_outage(queue, monkeypatch):
+    """db_worker itself stops when the database does not answer; task_worker goes on."""
+    from django.db import OperationalError
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    from portal.management.commands import task_worker
+
+    queue.EMAIL_DELIVERY_BACKEND = LOCMEM
+    mail.send_mail("Betreff", "Text", None, ["someone@example.org"])
+    real_run, outages = Worker.run, []
+
+    def run_after_an_outage(worker):
+        if not outages:
+            outages.append(1)
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_run(worker)
+
+    monkeypatch.setattr(Worker, "run", run_after_an_outage)
+    monkeypatch.setattr(task_worker, "TASK_WORKER_PAUSE", 0)
+    monkeypatch.setattr(task_worker.connections, "close_all", lambda: None)  # the test's own
+    call_command(
+        "task_worker", "--batch", "--interval=0", "--no-startup-delay", "--no-reload", verbosity=0
+    )
+    assert outages == [1]
+    assert [m.to for m in mail.outbox] == [["someone@example.org"]]
