@@ -23,7 +23,7 @@ install: $(VENV)/.installed
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
-	$(MANAGE) task_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+	$(MANAGE) task_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # The Nu HTML checker for the browser tests (skipped, with a hint, where npm is missing).
@@ -43,7 +43,7 @@ serve: export DJANGO_SETTINGS_MODULE = portal.settings.production
 serve: install
 	$(MANAGE) collectstatic --noinput
 	$(MANAGE) migrate --noinput
-	$(MANAGE) task_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
+	$(MANAGE) task_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn portal.wsgi --bind 0.0.0.0:8000 --workers 3
 
 lint: install
