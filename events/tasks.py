@@ -26,7 +26,7 @@ def transient(error):
     return isinstance(cause, OSError)
 
 
-@task()
+@task(priority=10)  # before bulk work, as portal.tasks.PERSON_WAITS
 def import_from_url(url, parent_id, user_id):
     """Download the calendar at url and import it below the event index: the report."""
     parent = EventIndexPage.objects.get(pk=parent_id)

@@ -27,7 +27,7 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
 
-@task()
+@task(priority=10)  # as portal.tasks.PERSON_WAITS (locales imports no portal)
 def translate_untranslated(translation_id, user_id):
     """Machine-translate the strings of a translation that have none yet; True if any."""
     translator = get_machine_translator()

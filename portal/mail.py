@@ -16,6 +16,8 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django_tasks import task
 
+from .tasks import PERSON_WAITS
+
 
 def serialise(message):
     """The parts of an EmailMessage as JSON-able data (the task's argument)."""
@@ -61,7 +63,7 @@ def deserialise(data):
     return message
 
 
-@task()
+@task(priority=PERSON_WAITS)
 def deliver_email(data):
     """Send one message with the real backend; an OSError (mail server down) means retry."""
     connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)

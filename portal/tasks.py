@@ -8,6 +8,10 @@ is put back into the queue, the same task record, to run again after
 TASK_RETRY_DELAYS[n] seconds; the record's worker ids count the attempts. A
 task that failed for any other reason (a bug, a deleted object) stays failed:
 running it again would fail again.
+
+Tasks a person waits for (mail, machine translation, calendar downloads) have
+PERSON_WAITS priority, so they overtake the bulk work Wagtail queues (reference-index
+updates: thousands after an import) instead of waiting behind it.
 """
 
 import datetime as dt
@@ -21,6 +25,7 @@ from django_tasks.signals import task_finished
 from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
+PERSON_WAITS = 10  # priority (django-tasks: -100 … 100, default 0)
 
 
 def transient(task_result):

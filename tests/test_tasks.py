@@ -355,3 +355,24 @@ def test_the_worker_waits_out_a_database_outage(queue, monkeypatch):
     )
     assert outages == [1]
     assert [m.to for m in mail.outbox] == [["someone@example.org"]]
+
+
+def test_mail_overtakes_a_backlog_of_bulk_work(queue, tree):
+    """After an import Wagtail queues thousands of reference-index updates; a confirmation
+    must not wait behind them."""
+    from wagtail.tasks import update_reference_index_task
+
+    queue.EMAIL_DELIVERY_BACKEND = LOCMEM
+    for page in tree.home.get_descendants():
+        update_reference_index_task.enqueue("wagtailcore", "page", str(page.pk))
+    mail.send_mail("Betreff", "Text", None, ["someone@example.org"])
+    call_command(
+        "db_worker",
+        "--max-tasks=1",
+        "--interval=0",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
+        stdout=StringIO(),
+    )
+    assert [m.to for m in mail.outbox] == [["someone@example.org"]]
