@@ -124,7 +124,8 @@ STATES = {
     TaskResultStatus.READY: gettext_lazy("waiting to be downloaded"),
     TaskResultStatus.RUNNING: gettext_lazy("being imported"),
     TaskResultStatus.FAILED: gettext_lazy(
-        "The calendar server could not be reached; the download was given up."
+        "The download failed (the calendar server could not be reached, or an error); "
+        "it was given up."
     ),
     TaskResultStatus.SUCCESSFUL: "",
 }
