@@ -22,6 +22,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import TaskResultStatus
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail_localize.models import StringTranslation
@@ -55,8 +56,12 @@ def closed_port():
 
 
 @pytest.fixture
-def queue(settings):
+def queue(settings, monkeypatch):
     """The production queue (database backend), mail via SMTP to a server that is down."""
+    # Between tasks the worker closes connections that are not in autocommit mode; the
+    # test's own connection is inside the test's transaction (on PostgreSQL; SQLite's
+    # in-memory database ignores closing), so here it stays open.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     settings.TASKS = DATABASE_QUEUE
     # Django's test runner replaces EMAIL_BACKEND with its outbox; put the queue back.
     settings.EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
