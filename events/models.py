@@ -42,6 +42,7 @@ from home.models import (
     TargetGroup,
     page_translatable_fields,
 )
+from locales.permissions import RolePagePermissions
 from locales.utils import localize_one, localized_choices, translation_map
 
 from .forms import EventPageForm
@@ -102,7 +103,7 @@ def with_localized_organisers(occurrences):
     return occurrences
 
 
-class EventIndexPage(Page):
+class EventIndexPage(RolePagePermissions, Page):
     """Lists the dates of the events below it, with filters, a past-events archive and pages."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -203,7 +204,7 @@ class EventIndexPage(Page):
         }
 
 
-class EventPage(Page):
+class EventPage(RolePagePermissions, Page):
     """One event description with every field of a structured event sheet."""
 
     class Status(models.TextChoices):
@@ -604,7 +605,7 @@ class EventDate(models.Model):
 # Submissions ---------------------------------------------------------------------------------
 
 
-class EventSubmissionPage(Page):
+class EventSubmissionPage(RolePagePermissions, Page):
     """The public form through which organisations announce their events (one per language).
 
     What the form sends becomes an EventSubmission and a draft EventPage under the

@@ -15,6 +15,7 @@ from home.blocks import BaseStreamBlock
 from home.cache import lazy_context
 from home.listing import filter_query_string, paginate, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
+from locales.permissions import RolePagePermissions
 from locales.utils import localize_all, localized_choices, translation_map
 
 
@@ -30,7 +31,7 @@ class GuidanceTopic(Taxonomy):
         ]
 
 
-class GuidanceIndexPage(Page):
+class GuidanceIndexPage(RolePagePermissions, Page):
     """Guidance material, filterable by topic and kind."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -82,7 +83,7 @@ class GuidanceIndexPage(Page):
         }
 
 
-class GuidancePage(Page):
+class GuidancePage(RolePagePermissions, Page):
     """A work aid, task description, method card or project description."""
 
     class Kind(models.TextChoices):

@@ -24,6 +24,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from locales.languages import DEFAULT_LANGUAGE
+from locales.permissions import RolePagePermissions
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from .form_fields import PortalFormBuilder
@@ -256,7 +257,7 @@ class SiteSettings(BaseSiteSetting):
         ]
 
 
-class HomePage(Page):
+class HomePage(RolePagePermissions, Page):
     """The start page of one language. It shows the latest news and upcoming events."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -288,7 +289,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class StandardPage(Page):
+class StandardPage(RolePagePermissions, Page):
     """A plain page: imprint, privacy notice, accessibility statement, about us."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -330,7 +331,7 @@ class FormField(TranslatableMixin, AbstractFormField):
     ]
 
 
-class FormPage(AbstractEmailForm):
+class FormPage(RolePagePermissions, AbstractEmailForm):
     """A form editors build in the admin, e.g. the sign-up for a kick-off meeting.
 
     Submissions are stored (admin: Forms, with CSV export), e-mailed to the

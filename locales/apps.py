@@ -7,7 +7,8 @@ class LocalesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import patches, signals
+        from . import patches, roles, signals
 
         signals.connect()
+        roles.connect()
         patches.apply()

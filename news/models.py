@@ -17,6 +17,7 @@ from home.blocks import BaseStreamBlock
 from home.cache import lazy_context
 from home.listing import filter_query_string, paginate, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
+from locales.permissions import RolePagePermissions
 from locales.utils import localize_all, localize_one, localized_choices, translation_map
 
 LIST_RENDITION = "fill-400x250"
@@ -59,7 +60,7 @@ def with_localized_categories(pages):
     return pages
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(RolePagePermissions, Page):
     """News, newest first, with a category filter, a year archive and pagination."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -111,7 +112,7 @@ class NewsIndexPage(Page):
         }
 
 
-class NewsPage(Page):
+class NewsPage(RolePagePermissions, Page):
     """A news item or a (joint) press release."""
 
     class Kind(models.TextChoices):

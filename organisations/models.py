@@ -30,12 +30,13 @@ from home.models import (
     page_translatable_fields,
 )
 from locales.languages import DEFAULT_LANGUAGE
+from locales.permissions import RolePagePermissions
 from locales.utils import localize_all, localized_choices, translation_map
 
 LOGO_RENDITION = "max-160x160"
 
 
-class OrganisationIndexPage(Page):
+class OrganisationIndexPage(RolePagePermissions, Page):
     """The directory: full-text search and filters by field of action, language and district."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -112,7 +113,7 @@ class OrganisationIndexPage(Page):
         }
 
 
-class OrganisationPage(Page):
+class OrganisationPage(RolePagePermissions, Page):
     """A member organisation, initiative or office, as the directory shows it."""
 
     legal_form = models.CharField(

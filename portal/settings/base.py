@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "news",
     "guidance",
     "plone_import",
+    "accounts",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "taggit",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
     # Django
@@ -83,6 +86,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor login: who has entered a code (django-otp), and who still owes one.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -152,9 +158,14 @@ else:
         },
     }
 
+# Every account here is a staff account: at least 12 characters (a passphrase is welcome),
+# not like the user's name or e-mail, not a common or an all-digit password.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("PASSWORD_MIN_LENGTH", "12"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -263,6 +274,7 @@ FORM_RATE_LIMIT_PERIOD = int(os.environ.get("FORM_RATE_LIMIT_PERIOD", "3600"))
 # Event submissions (events.submissions): image limit, workflow, and how long personal
 # data is kept: days after the event's last date, days after a rejection.
 EVENT_SUBMISSION_MAX_IMAGE_BYTES = int(os.environ.get("EVENT_SUBMISSION_MAX_IMAGE_MB", "5")) << 20
+# The one name of the moderation workflow: setup_roles creates it, submissions enter it.
 EVENT_SUBMISSION_WORKFLOW = os.environ.get("EVENT_SUBMISSION_WORKFLOW", "Moderation")
 SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", "90"))
 REJECTED_SUBMISSION_RETENTION_DAYS = int(os.environ.get("REJECTED_SUBMISSION_RETENTION_DAYS", "30"))
@@ -291,7 +303,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflows.publish_on_approval"
 
 # Security headers. The public site runs no inline script and loads nothing
 # from other hosts; the Wagtail admin gets its own policy (portal/middleware.py).
@@ -360,12 +371,25 @@ PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 globals().update(client_address_settings(PROXY_COUNT))
 
 # Failed admin logins: five tries per user name and address, then one hour's lock.
+# Password spraying (one address trying many user names, each only a few times) locks
+# the address once failures for AXES_SPRAYING_USERNAME_LIMIT names came from it within
+# the hour (accounts.axes).
+AXES_HANDLER = "accounts.axes.SprayingLockoutHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_SPRAYING_USERNAME_LIMIT = int(os.environ.get("AXES_SPRAYING_USERNAME_LIMIT", "10"))
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_VERBOSE = False
+# django-axes' logs of log-ins and failed attempts hold addresses and user agents:
+# delete_old_access_logs removes them after this many days.
+ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("ACCESS_LOG_RETENTION_DAYS", "14"))
+
+# Two-factor login for the admin (accounts.two_factor): required of superusers and the
+# Moderation group while on, optional for everyone else; codes from an authenticator app.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 LOGGING = {
     "version": 1,
@@ -389,10 +413,15 @@ from locales.machine_translation import translator_setting  # noqa: E402
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = translator_setting(os.environ)
 # Submitting a page for translation does not publish it: a translator publishes.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-# Page types whose German pages the Moderation group edits and approves (setup_roles).
+# Page types whose pages (in every language) the Moderation group runs and approves
+# (setup_roles; locales.roles grants the permissions on sections that appear later).
 MODERATED_SECTIONS = ["events.EventIndexPage"]
 # Further permissions setup_roles gives: editors see event submissions, moderators
-# also the submitters' contact details.
-EDITOR_PERMISSIONS = ["events.view_eventsubmission"]
-MODERATOR_PERMISSIONS = ["events.view_eventsubmission", "events.view_contact_details"]
+# also the submitters' contact details; both see sign-ups sent through form pages.
+EDITOR_PERMISSIONS = ["events.view_eventsubmission", "wagtailforms.view_formsubmission"]
+MODERATOR_PERMISSIONS = [
+    "events.view_eventsubmission",
+    "events.view_contact_details",
+    "wagtailforms.view_formsubmission",
+]
 # --- end of translation workflow ---

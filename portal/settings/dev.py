@@ -14,3 +14,6 @@ EMAIL_DELIVERY_BACKEND = os.environ.get(
 # whitenoise serves from the finders here; there is no collected static/ folder.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The demo users of `make run` log in without an authenticator app unless asked to.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", False)

@@ -385,3 +385,89 @@ def test_rejected_event_never_appears(own_tab, browser, live_site):
         rejected = str(EventSubmission.Status.REJECTED.label)
     assert rejected in tab.locator("table.listing").inner_text()
     assert title not in public_events_text(browser, live_site)
+
+
+# --------------------------------------------------------------------------- roles
+
+TRANSLATOR = ("tercuman", "demo-translator-2026")
+
+
+def in_worker_thread(work):
+    """Database work while Playwright runs: its asyncio loop keeps the ORM out of this thread."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connections
+
+    def run():
+        try:
+            return work()
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
+
+
+def turkish_submission_form():
+    from events.models import EventSubmissionPage
+
+    return EventSubmissionPage.objects.live().get(locale__language_code="tr").url
+
+
+def turkish_translator_and_targets(reference):
+    """A member of "Übersetzung Türkisch" whose admin speaks Turkish, and what they try."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page
+    from wagtail.users.models import UserProfile
+
+    from home.models import FormPage
+
+    user = get_user_model().objects.create_user(TRANSLATOR[0], password=TRANSLATOR[1])
+    user.groups.add(Group.objects.get(name="Übersetzung Türkisch"))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "tr"
+    profile.save()
+    turkish = Page.objects.filter(locale__language_code="tr", depth__gt=2, live=True)
+    page = turkish.filter(alias_of__isnull=True).order_by("path").first() or turkish.first()
+    sign_up_form = FormPage.objects.filter(locale__language_code="tr").first()
+    event = EventSubmission.objects.get(reference=reference).page_id
+    return page.pk, sign_up_form.pk, event
+
+
+def submission_state(reference):
+    submission = EventSubmission.objects.select_related("page").get(reference=reference)
+    return submission.status, submission.page.live
+
+
+def test_turkish_translator_is_refused_in_turkish(own_tab, live_site):
+    """A translator tries to delete, move, copy and unpublish a Turkish page, to publish a
+    submitted event past moderation and to read the sign-ups: each is refused, in Turkish."""
+    tab = own_tab
+    tab.goto(live_site.url + in_worker_thread(turkish_submission_form))
+    fill_event_form(tab, "Kahve sabahı", days_from_today(12))
+    send_form(tab)
+    reference = tab.locator(".reference").inner_text()
+    page, sign_up_form, event = in_worker_thread(lambda: turkish_translator_and_targets(reference))
+
+    tab.goto(f"{live_site.url}/admin/login/")
+    tab.fill("#id_username", TRANSLATOR[0])
+    tab.fill("#id_password", TRANSLATOR[1])
+    with tab.expect_navigation():
+        tab.locator("form button[type=submit]").first.click()
+
+    refusal = "Üzgünüm, bu alana erişim yetkiniz yok."
+    forbidden = [f"/admin/pages/{page}/{action}/" for action in ("delete", "move", "copy")]
+    forbidden += [f"/admin/pages/{page}/unpublish/", f"/admin/forms/submissions/{sign_up_form}/"]
+    forbidden += [f"/admin/forms/submissions/{sign_up_form}/?export=csv"]
+    for path in forbidden:
+        tab.goto(live_site.url + path)
+        assert urlsplit(tab.url).path == "/admin/", path
+        assert refusal in tab.locator(".messages").inner_text(), path
+        assert tab.locator("html").get_attribute("lang") == "tr"
+
+    tab.goto(f"{live_site.url}/admin/bulk/wagtailcore/page/publish/?id={event}&next=/admin/")
+    assert "Bu sayfayı yayınlama yetkiniz yok" in tab.locator("main").inner_text()
+    assert tab.locator("form button[type=submit]:has-text('Evet')").count() == 0
+    status, live = in_worker_thread(lambda: submission_state(reference))
+    assert status == EventSubmission.Status.SUBMITTED and not live

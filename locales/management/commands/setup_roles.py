@@ -3,27 +3,29 @@
 - "Redaktion" (editors): everything in German — pages below the German home
   page, every translatable snippet, images, documents, redirects, site
   settings — and submitting pages and snippets for translation.
-- "Moderation": edits and publishes the sections named in
-  settings.MODERATED_SECTIONS (page types, e.g. the events index) in every
-  language, and approves what is submitted there: the Wagtail workflow
-  "Moderation", whose one task (a group approval task, also "Moderation") this
-  group approves. Events that organisations send through the public form go
-  into this workflow in the visitor's language. settings.EDITOR_PERMISSIONS and
-  MODERATOR_PERMISSIONS add the content apps' own permissions (e.g. seeing
-  submissions, and their contact details).
+- "Moderation": runs the sections named in settings.MODERATED_SECTIONS (page
+  types, e.g. the events index) in every language, and approves what is
+  submitted there: the workflow named settings.EVENT_SUBMISSION_WORKFLOW, whose
+  one task (a group approval task of the same name) this group approves. Events
+  that organisations send through the public form go into this workflow in the
+  visitor's language. settings.EDITOR_PERMISSIONS and MODERATOR_PERMISSIONS add
+  the content apps' own permissions (e.g. seeing submissions, their contact
+  details, sign-ups of form pages).
 - "Übersetzung <Sprache>" per language but German (e.g. "Übersetzung Türkisch"):
   edits and publishes below that language's home page, edits that language's
   snippets (the language check lives in locales.permissions and the hooks in
   locales.wagtail_hooks), starts translations into that language only.
 
-Wagtail's default groups ("Editors", "Moderators") and its default workflow are
-left as they are.
+The names are in locales.roles. Wagtail's default groups ("Editors",
+"Moderators") and its default workflow "Moderators approval" (on the root page,
+so offered for every page) are deleted, unless someone still uses them: then
+the command says so and leaves them.
 """
 
-from django.apps import apps
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
@@ -37,15 +39,23 @@ from wagtail.models import (
     Page,
     Workflow,
     WorkflowPage,
+    WorkflowState,
     WorkflowTask,
 )
 from wagtail.snippets.permissions import get_permission_name
 
 from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
+from locales.roles import (
+    EDITORS,
+    MODERATION,
+    TRANSLATORS_PREFIX,
+    WAGTAIL_DEFAULT_GROUPS,
+    WAGTAIL_DEFAULT_WORKFLOW,
+    grant_moderation,
+    moderation_workflow_name,
+)
 from locales.status import translatable_snippet_models
 
-EDITORS = "Redaktion"
-MODERATION = "Moderation"
 EDITOR_PAGE_PERMISSIONS = [
     "add_page",
     "change_page",
@@ -54,7 +64,6 @@ EDITOR_PAGE_PERMISSIONS = [
     "lock_page",
     "unlock_page",
 ]
-MODERATOR_PAGE_PERMISSIONS = ["change_page", "publish_page", "lock_page", "unlock_page"]
 TRANSLATOR_PAGE_PERMISSIONS = ["change_page", "publish_page"]
 MEDIA_ACTIONS = ["add", "change", "delete", "choose"]
 
@@ -69,7 +78,7 @@ def german_name(language):
 
 
 def translator_group_name(language):
-    return f"Übersetzung {german_name(language)}"
+    return f"{TRANSLATORS_PREFIX} {german_name(language)}"
 
 
 def permission(label):
@@ -80,6 +89,13 @@ def permission(label):
 def home_page(locale):
     """The language's home page (the page at depth 2 of that locale), if it exists."""
     return Page.objects.filter(depth=2, locale=locale).order_by("path").first()
+
+
+def moderated_sections():
+    """Pages of the types in settings.MODERATED_SECTIONS, in every language."""
+    labels = [label.lower().split(".") for label in settings.MODERATED_SECTIONS]
+    types = [ContentType.objects.get_by_natural_key(*label) for label in labels]
+    return Page.objects.filter(content_type__in=types)
 
 
 class Command(BaseCommand):
@@ -94,6 +110,7 @@ class Command(BaseCommand):
         for language in LANGUAGES:
             if language.code != DEFAULT_LANGUAGE:
                 self.setup_translators(language)
+        self.remove_wagtail_defaults()
 
     # Groups ------------------------------------------------------------------
 
@@ -115,18 +132,16 @@ class Command(BaseCommand):
             group, ["wagtailadmin.access_admin", *getattr(settings, "MODERATOR_PERMISSIONS", [])]
         )
         workflow = self.moderation_workflow(group)
-        for model_label in getattr(settings, "MODERATED_SECTIONS", []):
-            model = apps.get_model(model_label)
-            # Every language version: submissions arrive in the visitor's language, and
-            # approving publishes, which needs the publish permission there.
-            for section in model.objects.all():
-                self.grant_pages(group, section, MODERATOR_PAGE_PERMISSIONS)
-            for section in model.objects.filter(locale=german, alias_of__isnull=True):
-                assigned, _ = WorkflowPage.objects.get_or_create(
-                    page=section, defaults={"workflow": workflow}
-                )
-                if assigned.workflow_id != workflow.id:
-                    self.stderr.write(f"{section} keeps its workflow {assigned.workflow}.")
+        # Every language version: submissions arrive in the visitor's language, and
+        # approving publishes, which needs the publish permission there.
+        for section in moderated_sections():
+            grant_moderation(section, group)
+        for section in moderated_sections().filter(locale=german, alias_of__isnull=True):
+            assigned, _ = WorkflowPage.objects.get_or_create(
+                page=section, defaults={"workflow": workflow}
+            )
+            if assigned.workflow_id != workflow.id:
+                self.stderr.write(f"{section} keeps its workflow {assigned.workflow}.")
 
     def setup_translators(self, language):
         group = self.group(translator_group_name(language))
@@ -175,16 +190,38 @@ class Command(BaseCommand):
             )
 
     def moderation_workflow(self, group):
-        """The workflow "Moderation" with its group approval task, created if missing."""
-        task = GroupApprovalTask.objects.filter(name=MODERATION).first()
+        """The moderation workflow with its group approval task, created if missing."""
+        name = moderation_workflow_name()
+        task = GroupApprovalTask.objects.filter(name=name).first()
         if task is None:
-            task = GroupApprovalTask.objects.create(name=MODERATION)
-            self.stdout.write("Created the approval task Moderation.")
+            task = GroupApprovalTask.objects.create(name=name)
+            self.stdout.write(f"Created the approval task {name}.")
         task.groups.add(group)
-        workflow, created = Workflow.objects.get_or_create(name=MODERATION)
+        workflow, created = Workflow.objects.get_or_create(name=name)
         if created:
-            self.stdout.write("Created the workflow Moderation.")
+            self.stdout.write(f"Created the workflow {name}.")
         if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
             order = WorkflowTask.objects.filter(workflow=workflow).count()
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
         return workflow
+
+    def remove_wagtail_defaults(self):
+        """Wagtail's groups and workflow from its migrations, which nobody here is meant to use."""
+        for group in Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS):
+            if group.user_set.exists():
+                self.stderr.write(f"Wagtail's group {group.name} still has members; left as it is.")
+            else:
+                group.delete()
+                self.stdout.write(f"Deleted Wagtail's default group {group.name}.")
+        for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW):
+            if WorkflowState.objects.filter(workflow=workflow).exists():
+                # Its history stays readable; deactivating unassigns it from every page.
+                workflow.deactivate()
+                self.stdout.write(f"Disabled Wagtail's default workflow {workflow.name}.")
+                continue
+            tasks = [link.task for link in WorkflowTask.objects.filter(workflow=workflow)]
+            workflow.delete()
+            for task in tasks:
+                if not WorkflowTask.objects.filter(task=task).exists():
+                    task.delete()
+            self.stdout.write(f"Deleted Wagtail's default workflow {workflow.name}.")
