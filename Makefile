@@ -18,10 +18,12 @@ $(VENV)/.installed: requirements.lock | $(BIN)/python
 install: $(VENV)/.installed
 	$(MANAGE) compile_catalogues
 
-## make run: set up everything and serve the demo site on http://127.0.0.1:8000 (SQLite)
+## make run: set up everything and serve the demo site on http://127.0.0.1:8000 (SQLite),
+## with the task worker (mail, machine translation, calendar downloads) beside it
 run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
+	$(MANAGE) task_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # The Nu HTML checker for the browser tests (skipped, with a hint, where npm is missing).
@@ -36,11 +38,13 @@ test: install node_modules/.package-lock.json
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n 2 --dist loadfile
 
-## make serve: production server (needs SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS …)
+## make serve: production server and task worker (needs SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS …)
+serve: export DJANGO_SETTINGS_MODULE = portal.settings.production
 serve: install
-	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) collectstatic --noinput
-	DJANGO_SETTINGS_MODULE=portal.settings.production $(MANAGE) migrate --noinput
-	DJANGO_SETTINGS_MODULE=portal.settings.production $(BIN)/gunicorn portal.wsgi --bind 0.0.0.0:8000 --workers 3
+	$(MANAGE) collectstatic --noinput
+	$(MANAGE) migrate --noinput
+	$(MANAGE) task_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gunicorn portal.wsgi --bind 0.0.0.0:8000 --workers 3
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,12 +1,14 @@
 """What visitors see while parts of the production stack fail.
 
-Starts, on loopback and in a temporary folder, a PostgreSQL cluster, a Redis server and
-gunicorn with 4 workers and the production settings (demo content loaded). A bounded load
+Starts, on loopback and in a temporary folder, a PostgreSQL cluster, a Redis server,
+gunicorn with 4 workers and the task worker with the production settings (demo content
+loaded), as `make serve` does. A bounded load
 (reader threads on the public pages, one organisation sending the event form) runs
 throughout, while the script in turn: stops Redis and starts it again, stops PostgreSQL and
 starts it again, kills a gunicorn worker. It prints, per phase, the requests, the errors
-and the slowest answer; the time from PostgreSQL's return to the first good answer; and
-whether every acknowledged submission (an answer with a reference number) is stored.
+and the slowest answer; the time from PostgreSQL's return to the first good answer;
+whether every acknowledged submission (an answer with a reference number) is stored; and
+whether the task worker, which lived through the outages, delivered every queued e-mail.
 
 Goals: 0 errors while Redis is down, recovery within 5 s of PostgreSQL's return, 0 lost
 acknowledged submissions. Needs PostgreSQL's server binaries and redis-server (both on the
@@ -47,7 +49,7 @@ class Stack:
     def __init__(self, folder):
         self.folder = folder
         self.pg_data = folder / "pg"
-        self.redis = self.gunicorn = None
+        self.redis = self.gunicorn = self.worker = None
         self.env = {
             **os.environ,
             "DATABASE_URL": f"postgres://postgres@127.0.0.1:{PG_PORT}/portal",
@@ -57,6 +59,7 @@ class Stack:
             "STATIC_ROOT": str(folder / "static"),
             "MEDIA_ROOT": str(folder / "media"),
             "PRIVATE_MEDIA_ROOT": str(folder / "private"),
+            # The worker delivers the queued mail to nowhere.
             "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
             "FORM_RATE_LIMIT": "100000",
             "FORM_POST_LIMIT": "100000",
@@ -115,13 +118,23 @@ class Stack:
         )
         wait_for_port(WEB_PORT)
 
+    def start_task_worker(self):
+        env = {**self.env, "DJANGO_SETTINGS_MODULE": "portal.settings.production"}
+        self.worker = subprocess.Popen(  # noqa: S603
+            [PYTHON, "manage.py", "task_worker", "--no-reload", "--interval", "0.5"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(self.folder / "worker.log", "w"),  # noqa: SIM115
+        )
+
     def kill_one_worker(self):
         children = Path(f"/proc/{self.gunicorn.pid}/task/{self.gunicorn.pid}/children")
         worker = int(children.read_text().split()[0])
         os.kill(worker, signal.SIGKILL)
 
     def stop(self):
-        for process in (self.gunicorn, self.redis):
+        for process in (self.gunicorn, self.worker, self.redis):
             if process and process.poll() is None:
                 process.terminate()
                 process.wait()
@@ -240,6 +253,13 @@ print(json.dumps({"url": form.url, "fields": {
     "privacy_consent": "on", "website": ""}}))
 """
 
+MAIL_TASKS = """
+from django_tasks_db.models import DBTaskResult
+from portal.mail import deliver_email
+tasks = DBTaskResult.objects.filter(task_path=deliver_email.module_path)
+print(tasks.count(), tasks.filter(status="SUCCESSFUL").count())
+"""
+
 STORED = """
 import json, sys
 from events.models import EventSubmission
@@ -274,6 +294,7 @@ def main(seconds):
         stack.manage("collectstatic", "--noinput", settings="portal.settings.production")
         form = json.loads(stack.manage("shell", "-c", FORM_DATA).splitlines()[-1])
         stack.start_gunicorn()
+        stack.start_task_worker()
         faults(stack, Load(form), seconds)
     finally:
         stack.stop()
@@ -345,6 +366,20 @@ def faults(stack, load, seconds):
     )
     lost = len(load.acknowledged) - stored
     print(f"acknowledged submissions: {len(load.acknowledged)}, stored: {stored}, lost: {lost}")
+    print_mail_queue(stack)
+
+
+def print_mail_queue(stack, seconds=20):
+    """Queued e-mails (confirmations, moderators' notices): how many the worker delivered."""
+    deadline = time.monotonic() + seconds
+    while True:
+        output = stack.manage("shell", "-c", MAIL_TASKS).decode().splitlines()[-1]
+        queued, delivered = map(int, output.split())
+        if delivered == queued or time.monotonic() > deadline:
+            break
+        time.sleep(1)
+    alive = "running" if stack.worker.poll() is None else "stopped"
+    print(f"e-mails queued: {queued}, delivered: {delivered}; task worker {alive}")
 
 
 if __name__ == "__main__":

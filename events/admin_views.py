@@ -1,16 +1,32 @@
-"""The Wagtail admin's "Import calendar" view: a partner's .ics file or URL into draft events."""
+"""The Wagtail admin's "Import calendar" view: a partner's .ics file or URL into draft events.
+
+A file is imported at once; an address is downloaded and imported by the task worker
+(events.tasks), and the page lists the editor's recent downloads with their reports.
+"""
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_tasks import TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist
 
 from locales.languages import DEFAULT_LANGUAGE
 
-from .importer import MAX_DOWNLOAD, CalendarImportError, fetch, import_calendar, too_large
+from .importer import (
+    MAX_DOWNLOAD,
+    CalendarImportError,
+    check_public_address,
+    import_calendar,
+    too_large,
+)
 from .models import EventIndexPage
+from .tasks import import_from_url
+
+DOWNLOADS_KEY = "events_calendar_downloads"  # the session's ids of queued downloads
 
 
 def import_targets(user):
@@ -45,14 +61,21 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(_("Choose a file or give an address (one of the two)."))
         return cleaned
 
+    def clean_url(self):
+        url = self.cleaned_data.get("url")
+        if url:
+            try:
+                check_public_address(url)
+            except CalendarImportError as error:
+                raise forms.ValidationError(str(error)) from error
+        return url
+
     def calendar(self):
-        """(bytes, name) of the chosen file or address."""
-        upload = self.cleaned_data.get("file")
-        if upload:
-            if upload.size > MAX_DOWNLOAD:  # checked before the file is read
-                raise too_large(MAX_DOWNLOAD)
-            return upload.read(), upload.name
-        return fetch(self.cleaned_data["url"]), self.cleaned_data["url"]
+        """(bytes, name) of the chosen file."""
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_DOWNLOAD:  # checked before the file is read
+            raise too_large(MAX_DOWNLOAD)
+        return upload.read(), upload.name
 
 
 def import_calendar_view(request):
@@ -61,6 +84,8 @@ def import_calendar_view(request):
         raise PermissionDenied
     form = ImportForm(targets, request.POST or None, request.FILES or None)
     report = None
+    if request.method == "POST" and form.is_valid() and form.cleaned_data.get("url"):
+        return queue_download(request, form)
     if request.method == "POST" and form.is_valid():
         try:
             data, name = form.calendar()
@@ -78,5 +103,46 @@ def import_calendar_view(request):
     return TemplateResponse(
         request,
         "events/admin/import_calendar.html",
-        {"form": form, "report": report, "page_title": _("Import calendar")},
+        {
+            "form": form,
+            "report": report,
+            "downloads": recent_downloads(request),
+            "page_title": _("Import calendar"),
+        },
     )
+
+
+def queue_download(request, form):
+    url = form.cleaned_data["url"]
+    result = import_from_url.enqueue(url, form.cleaned_data["parent"].pk, request.user.pk)
+    request.session[DOWNLOADS_KEY] = [result.id, *request.session.get(DOWNLOADS_KEY, [])][:5]
+    messages.success(
+        request, _("The calendar at %(url)s is being downloaded and imported.") % {"url": url}
+    )
+    return redirect(request.path)
+
+
+def recent_downloads(request):
+    """The editor's last downloads: address, whether done, and the report or the error."""
+    downloads = []
+    for result_id in request.session.get(DOWNLOADS_KEY, []):
+        try:
+            result = import_from_url.get_result(result_id)
+        except (TaskResultDoesNotExist, NotImplementedError):
+            continue  # pruned, or a backend that keeps no results
+        finished = result.status == TaskResultStatus.SUCCESSFUL
+        outcome = (result.return_value or {}) if finished else {}
+        state = outcome.get("summary") or outcome.get("error") or STATES[result.status]
+        downloads.append({"url": result.args[0], "state": state, "lines": outcome.get("lines")})
+    return downloads
+
+
+STATES = {
+    TaskResultStatus.READY: gettext_lazy("waiting to be downloaded"),
+    TaskResultStatus.RUNNING: gettext_lazy("being imported"),
+    TaskResultStatus.FAILED: gettext_lazy(
+        "The download failed (the calendar server could not be reached, or an error); "
+        "it was given up."
+    ),
+    TaskResultStatus.SUCCESSFUL: "",
+}

@@ -9,3 +9,4 @@ class PortalConfig(AppConfig):
         from . import page_cache
 
         page_cache.connect()
+        from . import tasks  # noqa: F401  (connects the retry of failed tasks)

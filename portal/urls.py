@@ -4,12 +4,20 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import search
+from locales.machine_translation_queue import queue_machine_translation
 from portal.sitemaps import sitemap, sitemap_index
 
 urlpatterns = [
+    # Before Wagtail's admin: the address of wagtail-localize's "Machine translate"
+    # button, answered by a view that queues the work (locales.machine_translation_queue).
+    path(
+        "admin/localize/translate/<int:translation_id>/machine_translate/",
+        require_admin_access(queue_machine_translation),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_index, name="sitemap"),

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -193,14 +195,66 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Uploads from public forms wait here, outside MEDIA_ROOT and never served, until approved.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    },
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+
+
+def storages_setting(environ):
+    """Media and waiting uploads: local folders, or S3-compatible object storage.
+
+    AWS_STORAGE_BUCKET_NAME switches to S3 (django-storages): uploads go under media/ in
+    that bucket, images waiting for moderation under private/ in AWS_PRIVATE_BUCKET_NAME
+    (default: the same bucket), stored private and never linked. AWS_S3_ENDPOINT_URL
+    names an S3-compatible server (MinIO, Ceph, a cloud's object storage); credentials
+    come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, as boto3 reads them. App
+    servers then keep no files of their own.
+    """
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not bucket:
+        return {
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "private": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+            },
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        }
+    common = {
+        "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+        "file_overwrite": False,
+    }
+    return {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": bucket,
+                "location": "media",
+                # Public media: plain URLs (through AWS_S3_CUSTOM_DOMAIN, a CDN, if set).
+                "querystring_auth": False,
+                "custom_domain": environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            },
+        },
+        "private": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": environ.get("AWS_PRIVATE_BUCKET_NAME") or bucket,
+                "location": "private",
+                "default_acl": "private",
+                "querystring_auth": True,
+            },
+        },
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+
+
+STORAGES = storages_setting(os.environ)
+
+# Background work (mail, machine translation, calendar downloads, Wagtail's reference
+# index): django-tasks on the database, run by `manage.py db_worker`. A task that failed
+# because something outside was unreachable runs again after these delays (portal.tasks).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASK_RETRY_DELAYS = [60, 5 * 60, 15 * 60, 60 * 60, 3 * 60 * 60, 6 * 60 * 60, 12 * 60 * 60]
 
 # Whole pages for anonymous readers and rendered fragments are cached this long at most;
 # a change drops only the pages that show it (home/cache.py, home/signals.py). 0 disables.
@@ -255,8 +309,18 @@ REJECTED_SUBMISSION_RETENTION_DAYS = int(os.environ.get("REJECTED_SUBMISSION_RET
 # Sign-ups sent through the form builder's pages (home.FormPage) are deleted after this.
 FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_DAYS", "90"))
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Mail is only queued in the request (portal.mail); the task worker delivers it with
+# EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND variable), trying again while the server is down.
+EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 
 WAGTAIL_SITE_NAME = "Integrationsportal"
@@ -309,6 +373,30 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'self'"],
 }
+
+
+# The client's address, for the login lockout (django-axes) and the public forms' rate limit
+# (home.form_protection), both through django-ipware. Behind PROXY_COUNT reverse proxies that
+# each append the address they were reached from to X-Forwarded-For (nginx:
+# `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`), the client is the entry
+# that the first proxy appended: whatever a client writes into the header itself stands to
+# the left of it and is ignored. Without proxies (0) only the connection's address counts.
+# The app servers must then be reachable only through the proxies.
+def client_address_settings(proxy_count):
+    if proxy_count <= 0:
+        return {"AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",)}
+    return {
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+        "AXES_IPWARE_PROXY_ORDER": "left-most",
+        # django-ipware counts the proxies listed in the header, not the last one (nginx).
+        "AXES_IPWARE_PROXY_COUNT": proxy_count - 1,
+        # More entries than proxies are a client's own additions, not an error.
+        "IPWARE_STRICT": False,
+    }
+
+
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+globals().update(client_address_settings(PROXY_COUNT))
 
 # Failed admin logins: five tries per user name and address, then one hour's lock.
 # Password spraying (one address trying many user names, each only a few times) locks

@@ -1,4 +1,4 @@
-"""Local development: debug on, a throw-away secret, e-mail printed to the console."""
+"""Local development: debug on, a throw-away secret, e-mail printed (by the task worker)."""
 
 import os
 
@@ -7,7 +7,9 @@ from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-never-use-in-production"  # noqa: S105
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 
 # whitenoise serves from the finders here; there is no collected static/ folder.
 WHITENOISE_USE_FINDERS = True
