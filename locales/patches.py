@@ -18,15 +18,23 @@ the patch can then be deleted.
    views check snippet permissions per model, not per language, so any
    translator could change any language's snippets. They now also check the
    snippet's language.
+4. Aliases of a new page are made only in the page editor's after_create_page hook
+   (synctree.create_aliases_for_new_page), into the languages that follow the page's
+   language. The model layer (locales.aliases, on post_save) has made them before that
+   hook runs, whatever created the page; the hook as it is would make a second version
+   in each following language and fail on Wagtail's unique (translation key, locale).
+   It now calls locales.aliases.ensure_every_language, which finds nothing missing.
 """
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from wagtail.models import Page
+from wagtail_localize import synctree
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
+from .aliases import ensure_every_language
 from .permissions import can_edit, editable_locale_ids
 
 ORIGINALS = {}
@@ -72,3 +80,6 @@ def apply():
 
     ORIGINALS["user_can_edit_instance"] = edit_translation.user_can_edit_instance
     edit_translation.user_can_edit_instance = user_can_edit_in_language
+
+    ORIGINALS["create_aliases_for_new_page"] = synctree.create_aliases_for_new_page
+    synctree.create_aliases_for_new_page = ensure_every_language

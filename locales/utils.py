@@ -114,6 +114,23 @@ def language_versions(page, request):
     return versions
 
 
+def source_language_code(alias):
+    """The language code of the page an alias shows: any language, not only German.
+
+    Listings may annotate it as ``source_language_code``; otherwise one query, once per
+    page object.
+    """
+    code = getattr(alias, "source_language_code", None)
+    if code is None:
+        code = (
+            Page.objects.filter(pk=alias.alias_of_id)
+            .values_list("locale__language_code", flat=True)
+            .first()
+        ) or DEFAULT_LANGUAGE
+        alias.source_language_code = code
+    return code
+
+
 def translation_map(objects):
     """{translation_key: object in the active language} for translatable objects (one query)."""
     return {obj.translation_key: obj for obj in localize_all(objects)}
