@@ -11,9 +11,11 @@ wagtail-localize does this only in the page editor's after_create_page hook and 
 into languages that follow the page's language (LocaleSynchronization: one source per
 language, German here); locales.patches points that hook here.
 
-Aliases are made with Wagtail's CreatePageAliasAction, without a log entry each (the
-source's creation is logged) and in a tree position found once per parent, so a page
-and its six aliases cost a small, fixed number of queries (benchmarks/page_aliases.py).
+Aliases are made with Wagtail's CreatePageAliasAction, without its "alias created" log
+entry and with the tree position found in one query, not by treebeard's add_child with
+its full_clean. A page and its six aliases cost a fixed number of queries, whatever the
+size of the site (benchmarks/page_aliases.py, tests/test_language_invariant.py); most of
+them are Wagtail's work for every saved page (search and reference index, page log).
 """
 
 from django.db.models import Count, F
@@ -57,22 +59,18 @@ def parent_versions(page, locales):
     parent = page.get_parent()
     if parent.depth < 2:  # a language's home page sits beside the others below the root
         return {locale.id: parent for locale in locales}
-    ids = [locale.id for locale in locales]
-    versions = {
-        version.locale_id: version
-        for version in Page.objects.filter(
-            translation_key=parent.translation_key, locale_id__in=ids
-        )
-    }
-    if len(versions) < len(ids):  # the parent broke the invariant itself: repair it first
-        original = parent.alias_of if parent.alias_of_id else parent
-        ensure_every_language(original)
-        return parent_versions(page, locales)
-    return versions
+    versions = Page.objects.filter(
+        translation_key=parent.translation_key, locale_id__in=[locale.id for locale in locales]
+    )
+    found = {version.locale_id: version for version in versions}
+    if len(found) < len(locales):  # the parent broke the invariant itself: repair it first
+        ensure_every_language(parent.alias_of if parent.alias_of_id else parent)
+        found = {version.locale_id: version for version in versions.all()}
+    return found
 
 
 def create_alias(source, parent, locale):
-    """An alias of source below parent, in locale; no log entry, one tree lookup."""
+    """An alias of source below parent, in locale (no "alias created" log entry)."""
     slug = source.slug if parent.depth > 1 else f"{source.slug}-{locale.language_code}"
     position = next_child_position(parent)
     alias = CreatePageAliasAction(

@@ -3,6 +3,9 @@
 Pages count when they are published: a draft changes nothing a visitor or a
 translator reads. Snippets have no drafts here, so every save counts. Aliases
 are copies that follow their original and are not recorded.
+
+Also connected here: locales.aliases.page_created, which gives every new page its
+aliases in every language (the language invariant).
 """
 
 from django.db.models.signals import post_save
