@@ -139,15 +139,18 @@ def translation_map(objects):
 def localized_choices(queryset):
     """Every item of a translatable model once, in the active language where translated.
 
-    For filter forms: a Turkish visitor sees Turkish labels, and German ones
-    for labels nobody has translated yet. One query.
+    For filter forms: a Turkish visitor sees Turkish labels, German ones for labels
+    nobody has translated yet, and an item written in another language (a term an
+    Arabic editor added) in that language: every item exists in every language. One query.
     """
     code = active_language_code()
-    items = queryset.filter(locale__language_code__in={code, DEFAULT_LANGUAGE}).select_related(
-        "locale"
-    )
+
+    def preference(item):
+        return (item.locale.language_code == code, item.locale.language_code == DEFAULT_LANGUAGE)
+
     chosen = {}
-    for item in items:
-        if item.translation_key not in chosen or item.locale.language_code == code:
+    for item in queryset.select_related("locale"):
+        current = chosen.get(item.translation_key)
+        if current is None or preference(item) > preference(current):
             chosen[item.translation_key] = item
     return sorted(chosen.values(), key=lambda item: str(item).casefold())

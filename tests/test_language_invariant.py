@@ -23,6 +23,7 @@ from events.models import EventDate, EventPage, EventSubmission, EventSubmission
 from home.models import SpokenLanguage, TargetGroup
 from locales.languages import LANGUAGES
 from locales.patches import ORIGINALS
+from news.models import NewsCategory
 from plone_import.models import ImportedItem
 from tests.conftest import make_term
 from tests.test_submissions import valid_data
@@ -255,3 +256,18 @@ def test_a_new_page_with_its_aliases_costs_the_same_on_a_larger_site(tree):
     for number in range(1, 15):
         tree.news_item(f"Ältere Meldung {number}")
     assert creation_queries(tree, 99) == small
+
+
+# --------------------------------------------------------------------------- snippets
+
+
+def test_a_term_written_in_arabic_is_offered_in_every_language(client, tree):
+    """Snippets have no aliases: each language shows its translation, else the source,
+    whatever language the source is in (locales.utils.localized_choices)."""
+    make_term(NewsCategory, "Presse", ar="صحافة")
+    NewsCategory.objects.create(name="شباب", slug="shabab", locale=tree.locales["ar"])
+    for code, press in (("de", "Presse"), ("en", "Presse"), ("ar", "صحافة")):
+        html = get_html(client, f"/{code}/aktuelles/")
+        assert html.count('<option value="shabab">شباب</option>') == 1, code
+        assert f'<option value="presse">{press}</option>' in html, code
+        assert html.count('value="presse"') == 1, code
