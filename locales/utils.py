@@ -117,16 +117,15 @@ def language_versions(page, request):
 def source_language_code(alias):
     """The language code of the page an alias shows: any language, not only German.
 
-    Listings may annotate it as ``source_language_code``; otherwise one query, once per
-    page object.
+    Listings may annotate it as ``source_language_code``. Otherwise one query, which
+    also loads ``alias.alias_of`` (the notice links it).
     """
     code = getattr(alias, "source_language_code", None)
     if code is None:
-        code = (
-            Page.objects.filter(pk=alias.alias_of_id)
-            .values_list("locale__language_code", flat=True)
-            .first()
-        ) or DEFAULT_LANGUAGE
+        source = Page.objects.select_related("locale").filter(pk=alias.alias_of_id).first()
+        code = source.locale.language_code if source else DEFAULT_LANGUAGE
+        if source is not None:
+            alias.alias_of = source
         alias.source_language_code = code
     return code
 
