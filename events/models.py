@@ -44,7 +44,7 @@ from home.models import (
     page_translatable_fields,
 )
 from locales.permissions import RolePagePermissions
-from locales.utils import localize_one, localized_choices, translation_map
+from locales.utils import localize_one, localized_choices, translation_map, with_source_language
 
 from .forms import EventPageForm
 from .panels import SubmissionPanel
@@ -145,7 +145,7 @@ class EventIndexPage(RolePagePermissions, Page):
         else:
             dates = dates.filter(end__gte=now).order_by("start", "page__title")
         # Each filter names one term, so the joins add no duplicate rows: no DISTINCT needed.
-        return dates.select_related("page", "page__organiser")
+        return with_source_language(dates, "page__").select_related("page", "page__organiser")
 
     def organiser_choices(self):
         """Organisations with events here, labelled in the visitor's language.
@@ -190,6 +190,8 @@ class EventIndexPage(RolePagePermissions, Page):
     def listing(self, request):
         """The requested page of dates with the filters' choices, in the visitor's language."""
         items = paginate(request, self.occurrences(request), self.per_page)
+        for occurrence in items:
+            occurrence.page.source_language_code = occurrence.source_language_code
         with_localized_organisers(items)
         filters = {
             "target_group": localized_choices(TargetGroup.objects.all()),

@@ -16,7 +16,7 @@ from home.cache import lazy_context
 from home.listing import filter_query_string, paginate, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
 from locales.permissions import RolePagePermissions
-from locales.utils import localize_all, localized_choices, translation_map
+from locales.utils import localize_all, localized_choices, translation_map, with_source_language
 
 
 @register_snippet
@@ -56,13 +56,9 @@ class GuidanceIndexPage(RolePagePermissions, Page):
 
     def listing(self, request):
         """The requested page of guidance with its filters, labels in the visitor's language."""
-        pages = (
-            GuidancePage.objects.live()
-            .public()
-            .child_of(self)
-            .prefetch_related("topics")
-            .order_by("title")
-        )
+        pages = with_source_language(
+            GuidancePage.objects.live().public().child_of(self).prefetch_related("topics")
+        ).order_by("title")
         if slug := request.GET.get("topic"):
             pages = pages.filter(topics__slug=slug).distinct()
         kind = request.GET.get("kind", "")

@@ -7,7 +7,7 @@ app can use them without this app knowing any content model.
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
@@ -112,6 +112,16 @@ def language_versions(page, request):
             }
         )
     return versions
+
+
+def with_source_language(queryset, page_path=""):
+    """The queryset with ``source_language_code``: the language an alias's text is in.
+
+    An alias shows its source, which may be in any language (an event sent through the
+    Arabic form); listings annotate it so that each card is marked with its language
+    without a query per card. page_path leads from the queried model to the page.
+    """
+    return queryset.annotate(source_language_code=F(f"{page_path}alias_of__locale__language_code"))
 
 
 def source_language_code(alias):

@@ -18,7 +18,13 @@ from home.cache import lazy_context
 from home.listing import filter_query_string, paginate, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, alt_text_field, page_translatable_fields
 from locales.permissions import RolePagePermissions
-from locales.utils import localize_all, localize_one, localized_choices, translation_map
+from locales.utils import (
+    localize_all,
+    localize_one,
+    localized_choices,
+    translation_map,
+    with_source_language,
+)
 
 LIST_RENDITION = "fill-400x250"
 
@@ -37,10 +43,9 @@ class NewsCategory(Taxonomy):
 
 def news_items(locale_id):
     """Live, public news in one language, newest first, with what a listing shows."""
+    pages = NewsPage.objects.live().public().filter(locale_id=locale_id)
     return (
-        NewsPage.objects.live()
-        .public()
-        .filter(locale_id=locale_id)
+        with_source_language(pages)
         .prefetch_related(
             "categories",
             models.Prefetch(

@@ -31,7 +31,7 @@ from home.models import (
 )
 from locales.languages import DEFAULT_LANGUAGE
 from locales.permissions import RolePagePermissions
-from locales.utils import localize_all, localized_choices, translation_map
+from locales.utils import localize_all, localized_choices, translation_map, with_source_language
 
 LOGO_RENDITION = "max-160x160"
 
@@ -54,9 +54,7 @@ class OrganisationIndexPage(RolePagePermissions, Page):
 
     def organisations(self, request):
         organisations = (
-            OrganisationPage.objects.live()
-            .public()
-            .child_of(self)
+            with_source_language(OrganisationPage.objects.live().public().child_of(self))
             .select_related("district")
             .prefetch_related(
                 "fields_of_action",

@@ -6,6 +6,7 @@ event sent through the Arabic form was published in Arabic only, missing from th
 German, English and Turkish listings and the German calendar feed.
 """
 
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -191,13 +192,18 @@ def test_an_arabic_submission_is_the_source_and_reaches_every_language_after_app
     assert all(version.live for version in versions(event).values())
     for url in LISTINGS:
         assert "مقهى الآباء" in get_html(client, url), url
+    # In the other languages' listings the card marks the title as Arabic.
+    for url in [url for url in LISTINGS[:5] if not url.startswith("/ar/")]:
+        assert re.search(
+            r'<a href="[^"]+" lang="ar" dir="rtl">مقهى الآباء', get_html(client, url)
+        ), url
 
     german = versions(event)["de"]
     html = get_html(client, german.url)
     # The German page says the text is not yet translated and marks it as Arabic.
     assert "notice-translation" in html
     assert f'href="{event.url}" lang="ar" hreflang="ar"' in html
-    assert '<div class="page-content" lang="ar" dir="rtl">' in html
+    assert '<h1 lang="ar" dir="rtl">مقهى الآباء' in html
 
 
 # --------------------------------------------------------------------------- check and repair

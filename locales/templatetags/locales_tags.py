@@ -103,7 +103,9 @@ def text_language(obj, page=None, locale_codes=None):
     if isinstance(obj, Page) and page is not None and obj.pk == getattr(page, "pk", None):
         return content_language(page)
     if getattr(obj, "alias_of_id", None):
-        return get_language_info(DEFAULT_LANGUAGE)
+        # Listings annotate the source's language (locales.utils.with_source_language).
+        code = getattr(obj, "source_language_code", None)
+        return get_language_info(code or DEFAULT_LANGUAGE)
     if hasattr(obj, "locale_id"):
         if obj.locale_id == getattr(page, "locale_id", None):
             return None  # in the shown page's language tree: the visitor's language
