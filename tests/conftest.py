@@ -8,9 +8,8 @@ Every test that needs content asks for the ``tree`` fixture. It holds
 - a real Arabic translation of the home page,
 
 and helpers that add pages (``tree.organisation(...)``, ``tree.event(...)``, …),
-translate them (``tree.translate(page, "ar", title=...)``). Every page gets its
-aliases in every language when it is created (locales.aliases); ``tree.sync("ar")``
-repairs what a test deleted.
+translate them (``tree.translate(page, "ar", title=...)``) and create aliases for
+every page not yet translated (``tree.sync("ar")``, wagtail-localize's synctree).
 """
 
 import datetime
@@ -31,6 +30,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail_localize.synctree import synchronize_tree
 
 from events.models import EventIndexPage, EventOccurrence, EventPage, EventSubmissionPage
 from guidance.models import GuidanceContact, GuidanceIndexPage, GuidancePage, GuidanceTopic
@@ -47,8 +47,7 @@ from home.models import (
     StandardPage,
     TargetGroup,
 )
-from locales.aliases import repair
-from locales.languages import LANGUAGES
+from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from organisations.models import (
     Committee,
@@ -226,11 +225,8 @@ class Tree:
         return translation
 
     def sync(self, code):
-        """Aliases for every page missing in a language (check_languages --repair).
-
-        Pages get them when they are created (locales.aliases); this repairs what a
-        test deleted on purpose."""
-        repair()
+        """Aliases in the language for every German page not yet translated into it."""
+        synchronize_tree(self.locales[DEFAULT_LANGUAGE], self.locales[code])
 
     def in_language(self, page, code):
         """The page's version (translation or alias) in the language."""
@@ -275,8 +271,7 @@ def tree(locales):
     site.root_page = home
     site.save()
     SiteSettings.for_site(site)  # a configured site has its settings row
-    # Wagtail's welcome page (the home page's aliases in the other languages stay)
-    Page.objects.filter(depth=2).exclude(translation_key=home.translation_key).delete()
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()  # Wagtail's welcome page
 
     def index(model, title, slug):
         return home.add_child(
