@@ -8,7 +8,7 @@ directory, creates the German home page with its index pages, runs
 `import_plone` and then `plone_coverage` (plone_import/coverage.py), and prints
 the share of the distinct words of the export's text-bearing fields and Volto
 blocks that appear on the rendered pages. Known exports: the shared real ones
-(../shared/fixtures/plone, or $SHARED_FIXTURES/plone) and our own in
+(../shared/fixtures/plone, or $SHARED_FIXTURES_DIR/fixtures/plone) and our own in
 tests/fixtures/. Nothing outside the temporary directory is touched.
 """
 
@@ -42,7 +42,7 @@ for model, title in ((OrganisationIndexPage, "Organisationen"), (EventIndexPage,
                      (NewsIndexPage, "Aktuelles"), (GuidanceIndexPage, "Handreichungen")):
     home.add_child(instance=model(title=title, slug=title.lower(), locale=locale))
 """
-SHARED = Path(os.environ.get("SHARED_FIXTURES") or REPO.parent / "shared" / "fixtures") / "plone"
+SHARED = Path(os.environ.get("SHARED_FIXTURES_DIR", REPO.parent / "shared")) / "fixtures" / "plone"
 KNOWN = [
     (SHARED / "plone.exportimport_base_import", []),
     (SHARED / "plone.exportimport_multilingual_import", ["--language-map", "es=tr"]),

@@ -29,12 +29,10 @@ from home.models import StandardPage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from plone_import.models import ImportedItem
 
-# ../shared beside the repository; SHARED_FIXTURES names it for a worktree elsewhere.
+# ../shared beside the repository; SHARED_FIXTURES_DIR for a checkout elsewhere (a worktree).
 SHARED = (
-    Path(
-        os.environ.get("SHARED_FIXTURES")
-        or Path(__file__).resolve().parents[2] / "shared" / "fixtures"
-    )
+    Path(os.environ.get("SHARED_FIXTURES_DIR", Path(__file__).resolve().parents[2] / "shared"))
+    / "fixtures"
     / "plone"
 )
 OWN = Path(__file__).resolve().parent / "fixtures" / "plone" / "collective"
