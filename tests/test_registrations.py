@@ -219,7 +219,7 @@ def test_more_places_move_people_up_when_the_event_is_published(
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
     assert Registration.objects.get().status == Registration.Status.CONFIRMED
-    assert "Platz frei geworden" in mail.outbox[-1].subject
+    assert "frei geworden" in mail.outbox[-1].subject
 
 
 # --------------------------------------------------------------------------- the organisers
