@@ -282,7 +282,7 @@ def test_registrations_are_deleted_on_schedule(site, settings):
 # --------------------------------------------------------------------------- concurrency
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's row locks")
 def test_two_people_taking_the_last_place_at_once_do_not_overbook(site):
     """Both requests read the places while the table is locked for writing; without the
