@@ -564,7 +564,8 @@ def in_a_thread(function):
 
 
 def set_registration(path, **fields):
-    """Online registration on the demo event at path (every language version of it)."""
+    """Online registration on the demo event at path (every language version of it), no
+    registrations yet; returns the fields' values before."""
     from django.core.cache import caches
 
     from events.models import EventPage
@@ -572,12 +573,15 @@ def set_registration(path, **fields):
 
     def change():
         event = next(page for page in EventPage.objects.live() if page.url == path)
+        before = {name: getattr(event, name) for name in fields}
         EventPage.objects.filter(translation_key=event.translation_key).update(**fields)
         Registration.objects.filter(event__translation_key=event.translation_key).delete()
+        return before
 
-    in_a_thread(change)
+    before = in_a_thread(change)
     for cache in caches.all():  # the page cache holds the event page as it was
         cache.clear()
+    return before
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
@@ -587,7 +591,7 @@ def test_registering_for_an_event(own_tab, live_site, vnu_available, tmp_path, c
     on the confirmation."""
     tab = own_tab
     path = live_site.pages.paths["de-event"]
-    set_registration(path, registration_enabled=True, registration_capacity=10)
+    before = set_registration(path, registration_enabled=True, registration_capacity=10)
     try:
         response = tab.goto(live_site[f"{code}-event"])
         pages = {"form": response.text()}
@@ -618,7 +622,7 @@ def test_registering_for_an_event(own_tab, live_site, vnu_available, tmp_path, c
         assert tab.locator(".confirmation bdi").inner_text() == "ayse@example.org"
         assert not axe_violations(tab)
     finally:
-        set_registration(path, registration_enabled=False)
+        set_registration(path, **before)
     files = []
     for name, html in pages.items():
         files.append(tmp_path / f"{name}.html")
