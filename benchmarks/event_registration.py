@@ -10,6 +10,7 @@ each cancellation moving up the next. Run it with
 
 import datetime as dt
 import logging
+import os
 import re
 import statistics
 import sys
@@ -22,7 +23,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from german_site import german_site  # before any model: Django on a throw-away database
+
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")  # measure rendering, not the page cache
+from german_site import german_site  # noqa: E402 - before any model: a throw-away database
 
 from events.models import EventOccurrence, EventPage
 from home.form_protection import started_token
@@ -106,7 +109,15 @@ def main(count):
     still = Registration.objects.filter(status=Registration.Status.CONFIRMED).count()
     assert still == min(max(count - CAPACITY, 0), CAPACITY), still
 
+    EventPage.objects.filter(pk=page.pk).update(registration_enabled=False)
+    plain_ms, plain_queries = [], []
+    for _ in range(10):
+        _, elapsed, queries = timed(lambda: client.get(page.url))
+        plain_ms.append(elapsed)
+        plain_queries.append(queries)
+
     print(f"weekly event, 12 dates offered, {CAPACITY} places, {count} registrations")
+    summary("event page without registration (uncached)", plain_ms, plain_queries)
     summary("event page with the form (uncached)", page_ms, page_queries)
     summary("registering (15 places, then waiting list)", post_ms, post_queries)
     summary("cancelling through the link, moving up the next", cancel_ms, cancel_queries)
