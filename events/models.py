@@ -320,13 +320,15 @@ class EventPage(RolePagePermissions, Page):
     )
     registration_closes_days = models.PositiveSmallIntegerField(
         _("registration closes (days before each date)"),
-        default=0,
+        null=True,
+        blank=True,
         validators=[MaxValueValidator(365)],
         help_text=_("0: open until the date begins."),
     )
     registration_max_people = models.PositiveSmallIntegerField(
         _("people per registration"),
-        default=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(20)],
         help_text=_("1: each person registers themselves."),
     )

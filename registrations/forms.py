@@ -93,7 +93,7 @@ class RegistrationForm(ProtectedFormMixin, forms.Form):
                 days,
             ) % {"days": days}
         people = self.fields["people"]
-        if event.registration_max_people > 1:
+        if (event.registration_max_people or 1) > 1:
             people.max_value = event.registration_max_people
             people.validators.append(MaxValueValidator(event.registration_max_people))
             people.widget.attrs["max"] = event.registration_max_people

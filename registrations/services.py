@@ -91,7 +91,7 @@ def slots(event, now=None):
     now = now or timezone.now()
     if not is_open(event):
         return []
-    before = dt.timedelta(days=event.registration_closes_days)
+    before = dt.timedelta(days=event.registration_closes_days or 0)
     result = [
         Slot(start, end, start - before, event.registration_capacity)
         for start, end in event.schedule().occurrences()

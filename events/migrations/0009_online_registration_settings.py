@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='eventpage',
             name='registration_closes_days',
-            field=models.PositiveSmallIntegerField(default=0, help_text='0: open until the date begins.', validators=[django.core.validators.MaxValueValidator(365)], verbose_name='registration closes (days before each date)'),
+            field=models.PositiveSmallIntegerField(blank=True, null=True, help_text='0: open until the date begins.', validators=[django.core.validators.MaxValueValidator(365)], verbose_name='registration closes (days before each date)'),
         ),
         migrations.AddField(
             model_name='eventpage',
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='eventpage',
             name='registration_max_people',
-            field=models.PositiveSmallIntegerField(default=1, help_text='1: each person registers themselves.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(20)], verbose_name='people per registration'),
+            field=models.PositiveSmallIntegerField(blank=True, null=True, help_text='1: each person registers themselves.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(20)], verbose_name='people per registration'),
         ),
         migrations.AddField(
             model_name='eventpage',
