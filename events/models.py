@@ -21,6 +21,7 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -303,6 +304,34 @@ class EventPage(RolePagePermissions, Page):
     )
     registration = models.TextField(_("registration"), blank=True)
     registration_url = models.URLField(_("registration link"), blank=True)
+    # Online registration (the registrations app): per date, the same in every language.
+    registration_enabled = models.BooleanField(
+        _("online registration"),
+        default=False,
+        help_text=_("Visitors register on the event page for one of its upcoming dates."),
+    )
+    registration_capacity = models.PositiveIntegerField(
+        _("places per date"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+    registration_waiting_list = models.BooleanField(
+        _("waiting list"),
+        default=True,
+        help_text=_("When a date is full, people join a waiting list and move up by e-mail."),
+    )
+    registration_closes_days = models.PositiveSmallIntegerField(
+        _("registration closes (days before each date)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(365)],
+        help_text=_("0: open until the date begins."),
+    )
+    registration_max_people = models.PositiveSmallIntegerField(
+        _("people per registration"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("1: each person registers themselves."),
+    )
     languages = ParentalManyToManyField(
         "home.SpokenLanguage",
         verbose_name=_("languages spoken at the event"),
@@ -393,6 +422,16 @@ class EventPage(RolePagePermissions, Page):
                 FieldPanel("costs"),
                 FieldPanel("registration"),
                 FieldPanel("registration_url"),
+                FieldPanel("registration_enabled"),
+                FieldRowPanel(
+                    [FieldPanel("registration_capacity"), FieldPanel("registration_max_people")]
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel("registration_waiting_list"),
+                        FieldPanel("registration_closes_days"),
+                    ]
+                ),
                 FieldPanel("promotion"),
             ],
             heading=_("Costs, registration and promotion"),
@@ -434,6 +473,11 @@ class EventPage(RolePagePermissions, Page):
         TranslatableField("promotion"),
         TranslatableField("registration"),
         SynchronizedField("registration_url"),
+        SynchronizedField("registration_enabled"),
+        SynchronizedField("registration_capacity"),
+        SynchronizedField("registration_waiting_list"),
+        SynchronizedField("registration_closes_days"),
+        SynchronizedField("registration_max_people"),
         SynchronizedField("languages"),
         SynchronizedField("organiser"),
         SynchronizedField("funding_note"),
@@ -456,6 +500,11 @@ class EventPage(RolePagePermissions, Page):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+
+    @property
+    def cache_fragments(self):
+        """A page with the registration form carries a CSRF token and the places left."""
+        return not self.registration_enabled
 
     # Dates ----------------------------------------------------------------------------------
 

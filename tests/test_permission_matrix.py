@@ -27,8 +27,9 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale, Page, Site, TaskState
 from wagtail_localize.models import Translation
 
-from events.models import EventIndexPage, EventSubmission, EventSubmissionPage
+from events.models import EventIndexPage, EventPage, EventSubmission, EventSubmissionPage
 from guidance.models import GuidanceIndexPage
+from home.form_protection import started_token
 from home.models import FormField, FormPage, HomePage, SiteSettings
 from locales.languages import LANGUAGES
 from news.models import NewsIndexPage
@@ -119,8 +120,11 @@ def build_portal():
     tree.tr_events = tree.in_language(tree.events, "tr")
     for form_page in (tree.signup, tree.tr_signup):
         FormSubmission.objects.create(page=form_page, form_data={"name": "Ayşe Beispiel"})
-    # A live Turkish event, as an approved submission leaves it.
+    # A live Turkish event, as an approved submission leaves it, with online registration
+    # and one registration.
     tree.tr_event = add_event(tree, tree.tr_events, "Kahvaltı")
+    EventPage.objects.filter(pk=tree.tr_event.pk).update(registration_enabled=True)
+    assert registration_sent(Client(), tree.tr_event, "Ayşe Beispiel")
     # Drafts waiting to be published, so that publishing shows.
     for page in (tree.page, tree.tr_page, tree.ar_page):
         page = page.specific
@@ -158,6 +162,28 @@ def add_event(tree, parent, title):
         title=title, teaser=title, occurrences=[EventOccurrence(start=start, end=end)]
     )
     return tree.add(parent, event)
+
+
+def registration_sent(client, event, name):
+    """Register through the form on the event page; True when a registration was stored."""
+    from registrations.models import Registration
+
+    html = client.get(event.url).content.decode()
+    dates = re.findall(r'name="date" value="([^"]+)"', html)
+    data = {
+        "date": dates[0] if dates else "",
+        "name": name,
+        "email": "ayse@example.org",
+        "people": "1",
+        "consent": "on",
+        "form_started": started_token(),
+    }
+    if "csrftoken" in client.cookies:
+        data["csrfmiddlewaretoken"] = client.cookies["csrftoken"].value
+    before = Registration.objects.count()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("registration_register", args=[event.pk]), data)
+    return Registration.objects.count() == before + 1
 
 
 def submission_data(tree, title, image=False):
@@ -514,6 +540,15 @@ def try_action(session, action, where, portal):
         ),
         "see waiting images": lambda: probe_view(
             session, reverse("events_submission_image", args=[portal.with_image.pk])
+        ),
+        "register for an event": lambda: attempt(
+            lambda: registration_sent(session.client, portal.tr_event, "Matrix")
+        ),
+        "see event registrations": lambda: probe_view(
+            session, reverse("registrations:index"), "Ayşe Beispiel"
+        ),
+        "export event registrations (CSV)": lambda: probe_view(
+            session, reverse("registrations:index") + "?export=csv", "Ayşe Beispiel"
         ),
         "import a calendar": lambda: probe_view(session, reverse("events_import_calendar")),
         "site settings": lambda: probe_view(

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "guidance",
+    "registrations",
     "plone_import",
     "accounts",
     # Wagtail and wagtail-localize
@@ -308,6 +309,8 @@ SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", "90"
 REJECTED_SUBMISSION_RETENTION_DAYS = int(os.environ.get("REJECTED_SUBMISSION_RETENTION_DAYS", "30"))
 # Sign-ups sent through the form builder's pages (home.FormPage) are deleted after this.
 FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_DAYS", "90"))
+# Registrations for event dates (registrations app) are deleted this long after the date.
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
 
 # Mail is only queued in the request (portal.mail); the task worker delivers it with
 # EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND variable), trying again while the server is down.
@@ -446,10 +449,15 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 MODERATED_SECTIONS = ["events.EventIndexPage"]
 # Further permissions setup_roles gives: editors see event submissions, moderators
 # also the submitters' contact details; both see sign-ups sent through form pages.
-EDITOR_PERMISSIONS = ["events.view_eventsubmission", "wagtailforms.view_formsubmission"]
+EDITOR_PERMISSIONS = [
+    "events.view_eventsubmission",
+    "wagtailforms.view_formsubmission",
+    "registrations.view_registration",
+]
 MODERATOR_PERMISSIONS = [
     "events.view_eventsubmission",
     "events.view_contact_details",
     "wagtailforms.view_formsubmission",
+    "registrations.view_registration",
 ]
 # --- end of translation workflow ---
