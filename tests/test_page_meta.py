@@ -99,7 +99,7 @@ def test_share_links_carry_the_page_address_and_load_nothing_elsewhere(client, t
     assert sources and all(not re.match(r"(https?:)?//", src) for src in sources), sources
     # The Web Share button waits, hidden, for a browser that has the API.
     assert re.search(r"<li hidden><button[^>]*class=\"share-button\"", html)
-    assert '<script src="/static/js/share.js' in html
+    assert '<script src="/static/js/site.js' in html
 
 
 @pytest.mark.parametrize("code", ["de", "ar", "fa"])
