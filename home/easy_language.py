@@ -32,6 +32,8 @@ PARAGRAPH = re.compile(r"(<p\b[^>]*>)(.*?)(</p>)", re.S)
 
 def one_statement_per_line(html):
     """Rendered rich text with every statement of a paragraph on a line of its own (<br>)."""
+    if hasattr(html, "__html__") and not isinstance(html, SafeData):
+        html = mark_safe(html.__html__())  # noqa: S308 (a RichText value renders itself)
     if not isinstance(html, SafeData):
         return html
     # Safe HTML in, the same HTML with <br> between statements out.
