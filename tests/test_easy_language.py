@@ -140,8 +140,8 @@ def test_start_page_links_the_texts_in_leichte_sprache(
     html = get_html(client, tree.home.url)
     section = re.search(r'<section class="easy-language-links".*?</section>', html, re.S).group(0)
     assert (
-        f'<a href="{easy.url}" lang="{LS}" hreflang="{LS}">Beratung in Leichter Sprache</a>'
-        in section
+        f'<a href="{easy.url}" lang="{LS}" dir="ltr" hreflang="{LS}">'
+        "Beratung in Leichter Sprache</a>" in section
     )
     assert "Impressum" not in section  # no version in Leichte Sprache: no link
 
