@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-LANGUAGE_CODES = $(shell $(BIN)/python -c "from locales.languages import LANGUAGES; print(*(l.code for l in LANGUAGES))")
+LANGUAGE_CODES = $(shell $(BIN)/python -c "from locales.languages import INTERFACE_LANGUAGES; print(*(l.code for l in INTERFACE_LANGUAGES))")
 
 .PHONY: run test serve install migrate demo lint format messages clean
 

@@ -171,6 +171,64 @@ class TableBlock(blocks.StructBlock):
         description = _("A table of text and links; the first row can be its header.")
 
 
+class HardWordBlock(blocks.StructBlock):
+    """Leichte Sprache: a hard word, explained where it is first used."""
+
+    word = blocks.CharBlock(label=_("Hard word"), max_length=100)
+    explanation = blocks.TextBlock(
+        label=_("Explanation"), help_text=_("Short sentences. One sentence per line.")
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Hard word explained")
+        template = "home/blocks/hard_word.html"
+        preview_value = {
+            "word": "Beratung",
+            "explanation": "Bei einer Beratung stellen Sie Fragen.\nEine Fachkraft hilft Ihnen.",
+        }
+        description = _("For texts in Leichte Sprache: a hard word and what it means.")
+
+
+class SignLanguageVideoBlock(blocks.StructBlock):
+    """A video in German Sign Language (DGS), played from this site's own documents.
+
+    No third-party player and nothing loaded before the visitor presses play
+    (preload="none", no poster); the captions and the transcript say the same in text.
+    """
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    video = DocumentChooserBlock(label=_("Video file (MP4 or WebM)"))
+    captions = DocumentChooserBlock(label=_("Captions (WebVTT file, .vtt)"))
+    transcript = blocks.TextBlock(label=_("Transcript"))
+
+    class Meta:
+        icon = "media"
+        label = _("Sign language video")
+        template = "home/blocks/sign_language_video.html"
+        description = _("A video in German Sign Language with captions and a transcript.")
+
+
+class EasyLanguageLinksBlock(blocks.StructBlock):
+    """Links to the Leichte Sprache versions of the chosen pages (those that have one)."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    pages = blocks.ListBlock(blocks.PageChooserBlock(label=_("Page")), label=_("Pages"))
+
+    class Meta:
+        icon = "link"
+        label = _("Links to texts in Leichte Sprache")
+        template = "home/blocks/easy_language_links.html"
+        description = _("Links each chosen page's version in Leichte Sprache.")
+
+    def get_context(self, value, parent_context=None):
+        from .easy_language import easy_language_versions
+
+        context = super().get_context(value, parent_context)
+        context["easy_pages"] = easy_language_versions(value["pages"])
+        return context
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -188,3 +246,6 @@ class BaseStreamBlock(blocks.StreamBlock):
     contact_person = ContactPersonBlock()
     callout = CalloutBlock()
     table = TableBlock()
+    hard_word = HardWordBlock()
+    sign_language_video = SignLanguageVideoBlock()
+    easy_language_links = EasyLanguageLinksBlock()

@@ -1,8 +1,12 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+
+from locales.utils import view_language_versions
 
 from .cache import ALL, PAGES, declare, nav_tag
 from .listing import filter_query_string
@@ -35,5 +39,8 @@ def search(request):
             "results": results,
             "title": _("Search"),
             "query_string": filter_query_string(request),
+            "language_versions": view_language_versions(
+                "search", urlencode({"q": query}) if query else ""
+            ),
         },
     )

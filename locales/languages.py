@@ -14,10 +14,17 @@ class Language:
     english_name: str
     native_name: str
     direction: str = "ltr"
+    # A variant of another language (Leichte Sprache of German): its pages are written by
+    # editors as translations of the German ones, its interface speaks the base language.
+    variant_of: str = ""
 
     @property
     def is_rtl(self):
         return self.direction == "rtl"
+
+    @property
+    def is_easy_language(self):
+        return self.code == EASY_LANGUAGE
 
 
 LANGUAGES = [
@@ -28,7 +35,10 @@ LANGUAGES = [
     Language("ru", "Russian", "Русский"),
     Language("uk", "Ukrainian", "Українська"),
     Language("fa", "Persian", "فارسی", "rtl"),
+    # Leichte Sprache (BITV 2.0 § 4): a private-use subtag of German, valid BCP 47.
+    Language("de-x-ls", "Leichte Sprache", "Leichte Sprache", variant_of="de"),
 ]
+EASY_LANGUAGE = "de-x-ls"
 
 DEFAULT_LANGUAGE = LANGUAGES[0].code
 BY_CODE = {language.code: language for language in LANGUAGES}
@@ -39,6 +49,16 @@ def get_language_info(code):
     return BY_CODE.get(code) or BY_CODE.get(code.split("-")[0]) or BY_CODE[DEFAULT_LANGUAGE]
 
 
+# Languages with an interface catalogue of their own (locales/locale/<code>/); a variant
+# reads its base language's (gettext falls back from de_X-ls to de by itself).
+INTERFACE_LANGUAGES = [language for language in LANGUAGES if not language.variant_of]
+
+
 def django_languages():
     """LANGUAGES for Django settings: (code, native name)."""
     return [(language.code, language.native_name) for language in LANGUAGES]
+
+
+def admin_languages():
+    """WAGTAILADMIN_PERMITTED_LANGUAGES: the languages the admin can speak."""
+    return [(language.code, language.native_name) for language in INTERFACE_LANGUAGES]

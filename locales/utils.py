@@ -8,7 +8,8 @@ from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.db.models import F, Q
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.translation import get_language, override
 from wagtail.models import Page, Site
 
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, get_language_info
@@ -109,6 +110,26 @@ def language_versions(page, request):
                 "is_current": language.code == current,
                 "exists": target is not None,
                 "is_translation": target is not None and target.alias_of_id is None,
+            }
+        )
+    return versions
+
+
+def view_language_versions(url_name, query_string=""):
+    """language_versions for a view that is not a page (the search): the same view in
+    every language, with the same query ("?q=…"), for the language switcher."""
+    current = active_language_code()
+    versions = []
+    for language in LANGUAGES:
+        with override(language.code):
+            url = reverse(url_name)
+        versions.append(
+            {
+                "language": language,
+                "url": f"{url}?{query_string}" if query_string else url,
+                "is_current": language.code == current,
+                "exists": True,
+                "is_translation": True,
             }
         )
     return versions

@@ -22,7 +22,8 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
-from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
+from locales.languages import DEFAULT_LANGUAGE
+from locales.languages import INTERFACE_LANGUAGES as LANGUAGES
 from tests.translation_helpers import sync_languages, translator
 
 UPSTREAM = Path(wagtail_localize.__file__).parent / "locale"

@@ -21,7 +21,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from locales.languages import LANGUAGES
+from locales.languages import INTERFACE_LANGUAGES as LANGUAGES
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locales" / "locale"
 CODES = [language.code for language in LANGUAGES]

@@ -3,6 +3,7 @@ from wagtail.images.models import ResponsiveImage
 from wagtail.models import Page
 
 from home.cache import fragment_timeout
+from home.easy_language import one_statement_per_line
 from home.navigation import site_navigation
 
 register = template.Library()
@@ -42,3 +43,11 @@ def responsive_image(image, *filter_specs, **attrs):
     if len(by_width) == 1:
         attrs.pop("sizes", None)  # sizes without srcset is not allowed
     return ResponsiveImage({str(width): r for width, r in by_width.items()}, attrs)
+
+
+@register.filter
+def statement_lines(html, language):
+    """In Leichte Sprache, each statement of rendered rich text on a line of its own."""
+    if getattr(language, "is_easy_language", False):
+        return one_statement_per_line(html)
+    return html

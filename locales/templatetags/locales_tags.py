@@ -29,7 +29,26 @@ def _versions(context):
 
 @register.inclusion_tag("locales/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    return {"versions": [v for v in _versions(context) if v["url"]]}
+    """Every language the page can be read in; a variant (Leichte Sprache) only where the
+    page has been written in it, as it has nothing of its own to show otherwise."""
+    return {"versions": [v for v in _versions(context) if v["url"] and _offered(v)]}
+
+
+def _offered(version):
+    return not version["language"].variant_of or version["is_translation"] or version["is_current"]
+
+
+@register.simple_tag(takes_context=True)
+def easy_language_version(context):
+    """The language version of the current page in Leichte Sprache, if editors wrote one."""
+    return next(
+        (
+            v
+            for v in _versions(context)
+            if v["language"].is_easy_language and v["is_translation"] and not v["is_current"]
+        ),
+        None,
+    )
 
 
 @register.inclusion_tag("locales/hreflang.html", takes_context=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from locales.languages import DEFAULT_LANGUAGE, django_languages
+from locales.languages import DEFAULT_LANGUAGE, admin_languages, django_languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -182,6 +182,7 @@ LANGUAGE_CODE = DEFAULT_LANGUAGE
 LANGUAGES = django_languages()
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = admin_languages()
 LOCALE_PATHS = [BASE_DIR / "locales" / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

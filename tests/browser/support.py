@@ -38,7 +38,17 @@ ALL_PAGE_IDS = PUBLIC_PAGE_IDS + ADMIN_PAGE_IDS
 RTL_LANGUAGES = ("ar", "fa")
 FARSI_PAGE_IDS = [f"fa-{name}" for name in PUBLIC_PAGES]
 RTL_PAGE_IDS = [f"{code}-{name}" for code in RTL_LANGUAGES for name in PUBLIC_PAGES]
-CHECKED_PAGE_IDS = ALL_PAGE_IDS + FARSI_PAGE_IDS
+# BITV 2.0 § 4 (issue 18): the demo's texts in Leichte Sprache (German, lang de-x-ls), the
+# German text "what the portal offers" in every language (an alias where untranslated:
+# last updated and share links in each language's words), the start page in the rest.
+EVERY_LANGUAGE = ("de", "en", "tr", "ar", "ru", "uk", "fa")
+EASY_PAGES = ("easy-home", "easy-offer", "easy-orientation", "easy-statement")
+ACCESSIBILITY_PAGE_IDS = [
+    *[f"de-{name}" for name in EASY_PAGES],
+    *[f"{code}-offer" for code in EVERY_LANGUAGE],
+    *[f"{code}-home" for code in EVERY_LANGUAGE if code not in (*LANGUAGES, "fa")],
+]
+CHECKED_PAGE_IDS = ALL_PAGE_IDS + FARSI_PAGE_IDS + ACCESSIBILITY_PAGE_IDS
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -214,8 +224,33 @@ def find_pages():
         found.paths[f"{code}-search"] = path
         if code in LANGUAGES:
             found.paths[f"{code}-admin-login"] = "/admin/login/"
+    found.paths.update(accessibility_paths(site.root_page))
     assert set(found.paths) == set(CHECKED_PAGE_IDS)
     return found
+
+
+def accessibility_paths(home):
+    """Paths of ACCESSIBILITY_PAGE_IDS in the demo (see home/management/commands/_demo_…)."""
+    from wagtail.models import Locale
+
+    from home.models import SiteSettings
+    from locales.languages import EASY_LANGUAGE
+
+    offer = home.get_children().get(slug="was-bietet-dieses-portal")
+    statement = SiteSettings.objects.get().accessibility_page
+    orientation = home.get_children().get(slug="so-finden-sie-sich-zurecht")
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    easy = locales[EASY_LANGUAGE]
+    paths = {
+        "de-easy-home": home.get_translation(easy).url,
+        "de-easy-offer": offer.get_translation(easy).url,
+        "de-easy-orientation": orientation.get_translation(easy).url,
+        "de-easy-statement": statement.get_translation(easy).url,
+    }
+    for code in EVERY_LANGUAGE:
+        paths[f"{code}-offer"] = offer.get_translation(locales[code]).url
+        paths[f"{code}-home"] = home.get_translation(locales[code]).url
+    return {page_id: path for page_id, path in paths.items() if page_id in ACCESSIBILITY_PAGE_IDS}
 
 
 # --------------------------------------------------------------------------- what a visit records

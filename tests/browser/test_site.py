@@ -42,7 +42,15 @@ from .support import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-DIRECTION = {"de": "ltr", "ar": "rtl", "fa": "rtl"}
+DIRECTION = {
+    "de": "ltr",
+    "en": "ltr",
+    "tr": "ltr",
+    "ru": "ltr",
+    "uk": "ltr",
+    "ar": "rtl",
+    "fa": "rtl",
+}
 
 
 def document_language(tab):
@@ -629,3 +637,58 @@ def test_registering_for_an_event(own_tab, live_site, vnu_available, tmp_path, c
         files[-1].write_text(html, encoding="utf-8")
     errors = {name: found for name, found in run_vnu(files).items() if found}
     assert not errors, f"Nu checker errors: {errors}"
+
+
+# --------------------------------------------------------------------------- BITV 2.0 § 4
+
+VIDEO = "figure.sign-language-video video"
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_sign_language_video_plays_with_the_keyboard_and_shows_captions(own_tab, live_site, code):
+    """Nothing of the video is fetched before play; Tab reaches its player, Space starts it,
+    and its WebVTT captions are shown (a cue is active)."""
+    requested = []
+    own_tab.on("request", lambda request: requested.append(request.url))
+    own_tab.goto(live_site[f"{code}-home"])
+    assert not [url for url in requested if "/documents/" in url], requested
+    for _ in range(40):  # through the header and the page, as a keyboard user goes
+        own_tab.keyboard.press("Tab")
+        if own_tab.evaluate("() => document.activeElement.matches('video')"):
+            break
+    else:
+        raise AssertionError("Tab never reaches the video player")
+    own_tab.keyboard.press("Space")
+    own_tab.wait_for_function(f"() => document.querySelector('{VIDEO}').currentTime > 0.3")
+    own_tab.wait_for_function(
+        f"""() => {{
+            const track = document.querySelector('{VIDEO}').textTracks[0];
+            return track.mode === 'showing' && track.activeCues && track.activeCues.length > 0;
+        }}"""
+    )
+    cue = own_tab.evaluate(
+        f"() => document.querySelector('{VIDEO}').textTracks[0].activeCues[0].text"
+    )
+    assert "Willkommen" in cue
+    assert [url for url in requested if url.endswith(".vtt")], "captions were not loaded"
+
+
+@pytest.mark.parametrize(("source", "target"), [("de", "ar"), ("ar", "fa")])
+def test_search_results_switch_language_keeping_the_query(tab, live_site, source, target):
+    tab.goto(live_site[f"{source}-search"])
+    term = live_site.pages.search_terms[source]
+    with tab.expect_navigation():
+        tab.locator(f'.language-switcher a[hreflang="{target}"]').press("Enter")
+    assert parse_qs(urlsplit(tab.url).query)["q"] == [term]
+    assert document_language(tab) == [target, DIRECTION[target]]
+    assert tab.locator("#search-query").input_value() == term
+
+
+def test_leichte_sprache_is_set_larger_in_short_lines(tab, live_site):
+    tab.goto(live_site["de-easy-offer"])
+    size = "(selector) => parseFloat(getComputedStyle(document.querySelector(selector)).fontSize)"
+    assert tab.evaluate(size, "main .rich-text p") >= 19  # 16 px elsewhere
+    width = "() => document.querySelector('main .rich-text').getBoundingClientRect().width"
+    assert tab.evaluate(width) <= 34 * 16 + 1  # 34rem: about 55 characters at 20 px
+    align = "() => getComputedStyle(document.querySelector('main .rich-text p')).textAlign"
+    assert tab.evaluate(align) in {"start", "left"}

@@ -53,6 +53,7 @@ from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 from home import demo_images
+from home.management.commands._demo_accessibility import load_accessibility_demo
 from home.models import FormPage, HomePage, SiteSettings, StandardPage
 from home.signals import invalidation_paused
 from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -4717,6 +4718,7 @@ class DemoLoader:
         self.configure_site_settings()
         self.translate_snippets()
         self.translate_pages()
+        load_accessibility_demo(home)  # Leichte Sprache and sign language (BITV 2.0 § 4)
         self.create_aliases()
         self.create_admin()
         self.create_moderator()
