@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0008_image_alt_text_per_use'),
+        ('events', '0009_online_registration_settings'),
     ]
 
     operations = [
