@@ -27,12 +27,13 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale, Page, Site, TaskState
 from wagtail_localize.models import Translation
 
-from events.models import EventIndexPage, EventSubmission, EventSubmissionPage
+from events.models import EventIndexPage
 from guidance.models import GuidanceIndexPage
 from home.models import FormField, FormPage, HomePage, SiteSettings
 from locales.languages import LANGUAGES
 from news.models import NewsIndexPage
 from organisations.models import OrganisationIndexPage
+from submissions.models import EventSubmission, EventSubmissionPage
 from tests.conftest import Tree, in_days, make_contact
 from tests.translation_helpers import translate_with_localize
 

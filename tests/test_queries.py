@@ -14,10 +14,10 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.models import EventSubmissionPage
 from guidance.models import GuidanceTopic
 from home.models import District, FieldOfAction, SpokenLanguage, TargetGroup
 from news.models import NewsCategory
+from submissions.models import EventSubmissionPage
 from tests.conftest import make_image, make_term
 
 pytestmark = pytest.mark.django_db

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "organisations",
     "events",
+    "submissions",
     "news",
     "guidance",
     "plone_import",
@@ -299,7 +300,7 @@ FORM_MAX_AGE_SECONDS = int(os.environ.get("FORM_MAX_AGE_SECONDS", str(24 * 60 * 
 FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", "10"))
 FORM_POST_LIMIT = int(os.environ.get("FORM_POST_LIMIT", "30"))
 FORM_RATE_LIMIT_PERIOD = int(os.environ.get("FORM_RATE_LIMIT_PERIOD", "3600"))
-# Event submissions (events.submissions): image limit, workflow, and how long personal
+# Event submissions (submissions.services): image limit, workflow, and how long personal
 # data is kept: days after the event's last date, days after a rejection.
 EVENT_SUBMISSION_MAX_IMAGE_BYTES = int(os.environ.get("EVENT_SUBMISSION_MAX_IMAGE_MB", "5")) << 20
 # The one name of the moderation workflow: setup_roles creates it, submissions enter it.
@@ -446,10 +447,10 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 MODERATED_SECTIONS = ["events.EventIndexPage"]
 # Further permissions setup_roles gives: editors see event submissions, moderators
 # also the submitters' contact details; both see sign-ups sent through form pages.
-EDITOR_PERMISSIONS = ["events.view_eventsubmission", "wagtailforms.view_formsubmission"]
+EDITOR_PERMISSIONS = ["submissions.view_eventsubmission", "wagtailforms.view_formsubmission"]
 MODERATOR_PERMISSIONS = [
-    "events.view_eventsubmission",
-    "events.view_contact_details",
+    "submissions.view_eventsubmission",
+    "submissions.view_contact_details",
     "wagtailforms.view_formsubmission",
 ]
 # --- end of translation workflow ---

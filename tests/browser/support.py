@@ -158,11 +158,12 @@ def find_pages():
     from django.test import Client
     from wagtail.models import Locale, Site
 
-    from events.models import EventIndexPage, EventPage, EventSubmissionPage
+    from events.models import EventIndexPage, EventPage
     from guidance.models import GuidanceIndexPage, GuidancePage
     from home.models import FormPage, SiteSettings, StandardPage
     from news.models import NewsIndexPage, NewsPage
     from organisations.models import OrganisationIndexPage, OrganisationPage
+    from submissions.models import EventSubmissionPage
 
     client = Client(SERVER_NAME="localhost")
     site = Site.objects.get(is_default_site=True)

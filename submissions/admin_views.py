@@ -6,11 +6,6 @@ need the permission "view contact details" (the Moderation group has it).
 Decisions are taken on the draft event itself, in Wagtail's moderation workflow.
 """
 
-import mimetypes
-
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -19,9 +14,10 @@ from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from events.panels import CONTACT_PERMISSION
+
+from .forms import EventSubmissionForm
 from .models import EventSubmission
-from .panels import CONTACT_PERMISSION
-from .submission_forms import EventSubmissionForm
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -65,7 +61,7 @@ class SubmissionInspectView(InspectView):
     def get_image_file_display_value(self):
         if not self.object.image_file:
             return "-"
-        url = reverse("events_submission_image", args=[self.object.pk])
+        url = reverse("submissions_image", args=[self.object.pk])
         return format_html(
             '<img src="{}" alt="{}" style="max-width: 30rem">', url, self.object.image_alt
         )
@@ -96,22 +92,11 @@ class WaitingSubmissionsSummaryItem(SummaryItem):
     """On the admin's dashboard: how many submissions wait for moderation."""
 
     order = 250
-    template_name = "events/admin/summary_submissions.html"
+    template_name = "submissions/admin/summary_submissions.html"
 
     def is_shown(self):
-        return self.request.user.has_perm("events.view_eventsubmission")
+        return self.request.user.has_perm("submissions.view_eventsubmission")
 
     def get_context_data(self, parent_context):
         waiting = EventSubmission.objects.filter(status=EventSubmission.Status.SUBMITTED)
         return {"waiting": waiting.count()}
-
-
-def submission_image_view(request, pk):
-    """The image of a submission, from private storage, for moderators only."""
-    if not request.user.has_perm(CONTACT_PERMISSION):
-        raise PermissionDenied
-    submission = get_object_or_404(EventSubmission, pk=pk)
-    if not submission.image_file:
-        raise Http404
-    content_type = mimetypes.guess_type(submission.image_file.name)[0] or "application/octet-stream"
-    return FileResponse(submission.image_file.open("rb"), content_type=content_type)
