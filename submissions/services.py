@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
-from wagtail.coreutils import find_available_slug
+from wagtail.coreutils import find_available_slug, string_to_ascii
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Workflow
 
@@ -103,8 +103,7 @@ def create_draft_event(form, index):
     first = form.first_occurrence()
     event = EventPage(
         title=data["title"],
-        # A title in Arabic script gives no ASCII slug (WAGTAIL_ALLOW_UNICODE_SLUGS is off).
-        slug=find_available_slug(index, slugify(data["title"]) or "veranstaltung"),
+        slug=find_available_slug(index, title_slug(data["title"])),
         locale=index.locale,
         live=False,
         teaser=Truncator(" ".join(data["description"].split())).chars(400),
@@ -128,6 +127,14 @@ def create_draft_event(form, index):
     index.add_child(instance=event)
     event.save_revision(log_action=True)
     return event
+
+
+def title_slug(title):
+    """A slug from the title by Wagtail's rule (WAGTAIL_ALLOW_UNICODE_SLUGS); where that
+    leaves nothing (Arabic script with ASCII slugs), the title transliterated as Wagtail
+    does (anyascii)."""
+    allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+    return slugify(title, allow_unicode=allow_unicode) or slugify(string_to_ascii(title)) or "event"
 
 
 def unlisted_organiser(data):

@@ -514,7 +514,7 @@ def try_action(session, action, where, portal):
             "ayse@example.org",
         ),
         "see waiting images": lambda: probe_view(
-            session, reverse("events_submission_image", args=[portal.with_image.pk])
+            session, reverse("submissions_image", args=[portal.with_image.pk])
         ),
         "import a calendar": lambda: probe_view(session, reverse("events_import_calendar")),
         "site settings": lambda: probe_view(
