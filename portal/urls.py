@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("", include("events.urls")),
     path("", include("news.urls")),
+    path("", include("submissions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -21,6 +21,7 @@ from events.models import EventPage
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import page_translatable_fields
 from locales.permissions import RolePagePermissions
+from organisations.models import OrganisationPage
 
 from .forms import EventSubmissionForm
 
@@ -139,3 +140,76 @@ class EventSubmission(models.Model):
 
     def __str__(self):
         return f"{self.reference}: {self.title}"
+
+
+def new_proposal_reference():
+    """A reference number such as P-7K3M-Q2PX (P for profile)."""
+    return "P" + new_reference()[1:]
+
+
+class ProfileProposal(models.Model):
+    """Changes to an organisation's entry, or a new organisation's application, as sent
+    through the public form (submissions.profiles). Nothing reaches the page before a
+    moderator approves; approving publishes a new revision of the organisation's page.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Waiting for moderation")
+        APPROVED = "approved", _("Published")
+        REJECTED = "rejected", _("Rejected")
+
+    reference = models.CharField(
+        _("reference number"),
+        max_length=20,
+        unique=True,
+        default=new_proposal_reference,
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    language = models.CharField(_("language"), max_length=10)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
+    )
+    organisation = models.ForeignKey(
+        OrganisationPage,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty: a new organisation applies for an entry."),
+    )
+    name = models.CharField(_("name of the organisation"), max_length=255)
+    data = models.JSONField(_("what was proposed"), default=dict, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    rejection_reason = models.TextField(_("reason for the rejection"), blank=True)
+    published_page = models.ForeignKey(
+        OrganisationPage,
+        verbose_name=_("published page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Personal data: only for moderators, deleted by anonymise_submissions.
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    logo_file = models.FileField(
+        _("logo waiting for approval"),
+        storage=private_storage,
+        upload_to=random_upload_name,
+        blank=True,
+    )
+    anonymised_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
+
+    CONTACT_FIELDS = ["contact_name", "contact_email", "contact_phone"]
+
+    class Meta:
+        verbose_name = _("profile proposal")
+        verbose_name_plural = _("profile proposals")
+        ordering = ["-created_at"]
+        permissions = [("moderate_profileproposal", _("Can approve or reject profile proposals"))]
+
+    def __str__(self):
+        return f"{self.reference}: {self.name}"

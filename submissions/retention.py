@@ -1,8 +1,10 @@
 """Personal data of submissions is deleted on schedule (``manage.py anonymise_submissions``).
 
-The contact person's data and a waiting image go once the event is over
-(SUBMISSION_RETENTION_DAYS) or the rejection old enough
-(REJECTED_SUBMISSION_RETENTION_DAYS); the record itself stays.
+Event submissions: the contact person's data and a waiting image go once the event
+is over (SUBMISSION_RETENTION_DAYS) or the rejection old enough
+(REJECTED_SUBMISSION_RETENTION_DAYS). Profile proposals: the contact person's data
+and a waiting logo go PROFILE_PROPOSAL_RETENTION_DAYS after the decision. The
+records themselves stay.
 """
 
 import datetime as dt
@@ -12,7 +14,7 @@ from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import EventSubmission
+from .models import EventSubmission, ProfileProposal
 
 
 def due_for_anonymising(now=None):
@@ -34,19 +36,28 @@ def due_for_anonymising(now=None):
     )
 
 
-def anonymise(submission):
-    """Delete the contact person's data and a waiting image; the rest stays for the record."""
-    if submission.image_file:
-        submission.image_file.delete(save=False)
-    for name in EventSubmission.CONTACT_FIELDS:
-        setattr(submission, name, "")
-    submission.anonymised_at = timezone.now()
-    submission.save()
+def proposals_due(now=None):
+    """Profile proposals decided long enough ago whose personal data is still kept."""
+    now = now or timezone.now()
+    decided = now - dt.timedelta(days=settings.PROFILE_PROPOSAL_RETENTION_DAYS)
+    return ProfileProposal.objects.filter(anonymised_at__isnull=True, decided_at__lt=decided)
+
+
+def anonymise(record):
+    """Delete the contact person's data and a waiting file; the rest stays for the record."""
+    for name in ("image_file", "logo_file"):
+        waiting = getattr(record, name, None)
+        if waiting:
+            waiting.delete(save=False)
+    for name in record.CONTACT_FIELDS:
+        setattr(record, name, "")
+    record.anonymised_at = timezone.now()
+    record.save()
 
 
 def anonymise_due(now=None):
-    """Anonymise every submission whose time is up; returns how many."""
-    submissions = list(due_for_anonymising(now))
-    for submission in submissions:
-        anonymise(submission)
-    return len(submissions)
+    """Anonymise every submission and proposal whose time is up; returns how many."""
+    records = [*due_for_anonymising(now), *proposals_due(now)]
+    for record in records:
+        anonymise(record)
+    return len(records)

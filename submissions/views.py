@@ -16,7 +16,7 @@ from events.panels import CONTACT_PERMISSION
 from home.form_protection import refusal
 
 from .forms import EventSubmissionForm
-from .models import EventSubmission
+from .models import EventSubmission, ProfileProposal
 from .services import submit
 
 logger = logging.getLogger(__name__)
@@ -49,12 +49,27 @@ def serve_submission_form(page, request):
     return render(request, LANDING_TEMPLATE, context)
 
 
+def private_file_response(user, field_file):
+    """A file waiting in private storage, for users who see contact details only."""
+    if not user.has_perm(CONTACT_PERMISSION):
+        raise PermissionDenied
+    if not field_file:
+        raise Http404
+    content_type = mimetypes.guess_type(field_file.name)[0] or "application/octet-stream"
+    return FileResponse(field_file.open("rb"), content_type=content_type)
+
+
 def submission_image_view(request, pk):
-    """The image of a submission, from private storage, for moderators only."""
+    """The image of an event submission, for moderators only."""
     if not request.user.has_perm(CONTACT_PERMISSION):
         raise PermissionDenied
     submission = get_object_or_404(EventSubmission, pk=pk)
-    if not submission.image_file:
-        raise Http404
-    content_type = mimetypes.guess_type(submission.image_file.name)[0] or "application/octet-stream"
-    return FileResponse(submission.image_file.open("rb"), content_type=content_type)
+    return private_file_response(request.user, submission.image_file)
+
+
+def proposal_logo_view(request, pk):
+    """The logo of a profile proposal, for moderators only."""
+    if not request.user.has_perm(CONTACT_PERMISSION):
+        raise PermissionDenied
+    proposal = get_object_or_404(ProfileProposal, pk=pk)
+    return private_file_response(request.user, proposal.logo_file)

@@ -3,6 +3,7 @@ from wagtail import hooks
 
 from .admin_views import EventSubmissionViewSet, WaitingSubmissionsSummaryItem
 from .models import EventSubmissionPage
+from .profile_admin import ProfileProposalViewSet, admin_urls
 from .views import serve_submission_form, submission_image_view
 
 
@@ -28,6 +29,16 @@ def register_submission_image_url():
             name="submissions_image",
         )
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_proposal_viewset():
+    return ProfileProposalViewSet("profile_proposals")
+
+
+@hooks.register("register_admin_urls")
+def register_proposal_urls():
+    return admin_urls()
 
 
 @hooks.register("construct_homepage_summary_items")

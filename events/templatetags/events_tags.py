@@ -40,4 +40,8 @@ def organiser_events(organisation):
     source = organisation.source_page()
     query = urlencode({"organiser": source.slug})
     index = EventIndexPage.objects.live().filter(locale_id=organisation.locale_id).first()
-    return {"listing_url": f"{index.url}?{query}" if index else "", "calendar_query": query}
+    return {
+        "listing_url": f"{index.url}?{query}" if index else "",
+        "calendar_query": query,
+        "organiser_slug": source.slug,
+    }

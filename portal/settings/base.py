@@ -301,10 +301,12 @@ FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", "10"))
 FORM_POST_LIMIT = int(os.environ.get("FORM_POST_LIMIT", "30"))
 FORM_RATE_LIMIT_PERIOD = int(os.environ.get("FORM_RATE_LIMIT_PERIOD", "3600"))
 # Event submissions (submissions.services): image limit, workflow, and how long personal
-# data is kept: days after the event's last date, days after a rejection.
+# data is kept: days after the event's last date, days after a rejection; profile
+# proposals (submissions.profiles): days after the decision.
 EVENT_SUBMISSION_MAX_IMAGE_BYTES = int(os.environ.get("EVENT_SUBMISSION_MAX_IMAGE_MB", "5")) << 20
 # The one name of the moderation workflow: setup_roles creates it, submissions enter it.
 EVENT_SUBMISSION_WORKFLOW = os.environ.get("EVENT_SUBMISSION_WORKFLOW", "Moderation")
+PROFILE_PROPOSAL_RETENTION_DAYS = int(os.environ.get("PROFILE_PROPOSAL_RETENTION_DAYS", "30"))
 SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", "90"))
 REJECTED_SUBMISSION_RETENTION_DAYS = int(os.environ.get("REJECTED_SUBMISSION_RETENTION_DAYS", "30"))
 # Sign-ups sent through the form builder's pages (home.FormPage) are deleted after this.
@@ -451,6 +453,8 @@ EDITOR_PERMISSIONS = ["submissions.view_eventsubmission", "wagtailforms.view_for
 MODERATOR_PERMISSIONS = [
     "submissions.view_eventsubmission",
     "submissions.view_contact_details",
+    "submissions.view_profileproposal",
+    "submissions.moderate_profileproposal",
     "wagtailforms.view_formsubmission",
 ]
 # --- end of translation workflow ---

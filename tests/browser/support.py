@@ -22,7 +22,8 @@ VNU_JAR = REPO_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LANGUAGES = ("de", "ar")
 INDEX_PAGES = ("organisations", "events", "news", "guidance")
 DETAIL_PAGES = ("organisation", "event", "news-item", "guidance-page", "standard")
-FORM_PAGES = ("submission", "sign-up")  # the event submission form, a form-builder page
+# The event submission form, a form-builder page, the profile proposal form (a view).
+FORM_PAGES = ("submission", "sign-up", "proposal")
 PUBLIC_PAGES = ("home", *INDEX_PAGES, *DETAIL_PAGES, *FORM_PAGES, "search")
 
 PUBLIC_PAGE_IDS = [f"{code}-{name}" for code in LANGUAGES for name in PUBLIC_PAGES]
@@ -207,6 +208,9 @@ def find_pages():
                 path = f"{path}?{urlencode({filter_name: value})}"
             found.paths[f"{code}-{name}"] = path
         organisation = chosen["organisation"]
+        found.paths[f"{code}-proposal"] = (
+            f"/{code}/organisations/propose/?{urlencode({'organisation': organisation.slug})}"
+        )
         if code != "de":
             organisation = organisation.get_translation(locales[code]).specific
         term, path = _search_with_results(client, code, organisation)
