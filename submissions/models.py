@@ -213,3 +213,17 @@ class ProfileProposal(models.Model):
 
     def __str__(self):
         return f"{self.reference}: {self.name}"
+
+
+class UsedAccessToken(models.Model):
+    """A personal link that has been opened (submissions.access): each works only once."""
+
+    nonce = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("used personal link")
+        verbose_name_plural = _("used personal links")
+
+    def __str__(self):
+        return f"{self.nonce[:6]}… {self.used_at:%Y-%m-%d %H:%M}"

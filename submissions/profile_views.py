@@ -16,6 +16,7 @@ from home.form_protection import refusal
 from home.models import SOURCE_LANGUAGE
 from organisations.models import OrganisationPage
 
+from .access import contact_initial
 from .models import ProfileProposal
 from .profile_forms import ProfileProposalForm
 from .profiles import approve, form_initial, reject, submit
@@ -37,7 +38,10 @@ def chosen_organisation(request):
 def proposal_form(request):
     if request.method != "POST":
         organisation = chosen_organisation(request)
-        initial = form_initial(organisation) if organisation else {}
+        initial = {
+            **contact_initial(request),
+            **(form_initial(organisation) if organisation else {}),
+        }
         form = ProfileProposalForm(initial=initial)
         return render(request, FORM_TEMPLATE, {"form": form, "organisation": organisation})
 

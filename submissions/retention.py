@@ -14,7 +14,7 @@ from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import EventSubmission, ProfileProposal
+from .models import EventSubmission, ProfileProposal, UsedAccessToken
 
 
 def due_for_anonymising(now=None):
@@ -57,6 +57,8 @@ def anonymise(record):
 
 def anonymise_due(now=None):
     """Anonymise every submission and proposal whose time is up; returns how many."""
+    expired = (now or timezone.now()) - dt.timedelta(seconds=settings.ACCESS_LINK_MAX_AGE)
+    UsedAccessToken.objects.filter(used_at__lt=expired).delete()  # useless once expired
     records = [*due_for_anonymising(now), *proposals_due(now)]
     for record in records:
         anonymise(record)

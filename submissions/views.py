@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from events.panels import CONTACT_PERMISSION
 from home.form_protection import refusal
 
+from .access import contact_initial
 from .forms import EventSubmissionForm
 from .models import EventSubmission, ProfileProposal
 from .services import submit
@@ -27,7 +28,9 @@ LANDING_TEMPLATE = "submissions/event_submission_landing.html"
 
 def serve_submission_form(page, request):
     if request.method != "POST":
-        return render(request, FORM_TEMPLATE, page.get_context(request))
+        context = page.get_context(request)
+        context["form"] = EventSubmissionForm(initial=contact_initial(request))
+        return render(request, FORM_TEMPLATE, context)
 
     form = EventSubmissionForm(request.POST, request.FILES)
     context = page.get_context(request)

@@ -306,6 +306,8 @@ FORM_RATE_LIMIT_PERIOD = int(os.environ.get("FORM_RATE_LIMIT_PERIOD", "3600"))
 EVENT_SUBMISSION_MAX_IMAGE_BYTES = int(os.environ.get("EVENT_SUBMISSION_MAX_IMAGE_MB", "5")) << 20
 # The one name of the moderation workflow: setup_roles creates it, submissions enter it.
 EVENT_SUBMISSION_WORKFLOW = os.environ.get("EVENT_SUBMISSION_WORKFLOW", "Moderation")
+# Personal links for organisation contacts (submissions.access): seconds until they expire.
+ACCESS_LINK_MAX_AGE = int(os.environ.get("ACCESS_LINK_MAX_AGE", str(48 * 3600)))
 PROFILE_PROPOSAL_RETENTION_DAYS = int(os.environ.get("PROFILE_PROPOSAL_RETENTION_DAYS", "30"))
 SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", "90"))
 REJECTED_SUBMISSION_RETENTION_DAYS = int(os.environ.get("REJECTED_SUBMISSION_RETENTION_DAYS", "30"))
