@@ -102,7 +102,7 @@ class ProfileProposalForm(ProtectedFormMixin, forms.Form):
         max_length=3000,
         required=False,
         widget=text_area(3),
-        help_text=_("One per line: a name, then the address, e.g. Instagram https://…"),
+        help_text=_("One per line: a name, then the address that begins with https://"),
     )
     contact_persons = forms.CharField(
         label=_("Contact persons to be published"),

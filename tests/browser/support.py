@@ -22,8 +22,9 @@ VNU_JAR = REPO_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LANGUAGES = ("de", "ar")
 INDEX_PAGES = ("organisations", "events", "news", "guidance")
 DETAIL_PAGES = ("organisation", "event", "news-item", "guidance-page", "standard")
-# The event submission form, a form-builder page, the profile proposal form (a view).
-FORM_PAGES = ("submission", "sign-up", "proposal")
+# The event submission form, a form-builder page, the profile proposal form and the
+# request for a personal link (views of submissions/).
+FORM_PAGES = ("submission", "sign-up", "proposal", "my-link")
 PUBLIC_PAGES = ("home", *INDEX_PAGES, *DETAIL_PAGES, *FORM_PAGES, "search")
 
 PUBLIC_PAGE_IDS = [f"{code}-{name}" for code in LANGUAGES for name in PUBLIC_PAGES]
@@ -211,6 +212,7 @@ def find_pages():
         found.paths[f"{code}-proposal"] = (
             f"/{code}/organisations/propose/?{urlencode({'organisation': organisation.slug})}"
         )
+        found.paths[f"{code}-my-link"] = f"/{code}/organisations/my-link/"
         if code != "de":
             organisation = organisation.get_translation(locales[code]).specific
         term, path = _search_with_results(client, code, organisation)
