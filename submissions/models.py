@@ -58,9 +58,9 @@ class EventSubmissionPage(RolePagePermissions, Page):
         db_table = "events_eventsubmissionpage"
         verbose_name = _("event submission form")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", EventSubmissionForm())
+        context["form"] = form or EventSubmissionForm()  # built once: it lists the choices
         return context
 
 

@@ -28,13 +28,11 @@ LANDING_TEMPLATE = "submissions/event_submission_landing.html"
 
 def serve_submission_form(page, request):
     if request.method != "POST":
-        context = page.get_context(request)
-        context["form"] = EventSubmissionForm(initial=contact_initial(request))
-        return render(request, FORM_TEMPLATE, context)
+        form = EventSubmissionForm(initial=contact_initial(request))
+        return render(request, FORM_TEMPLATE, page.get_context(request, form=form))
 
     form = EventSubmissionForm(request.POST, request.FILES)
-    context = page.get_context(request)
-    context["form"] = form
+    context = page.get_context(request, form=form)
     context["image_lost"] = bool(request.FILES.get("image"))
     if refused := refusal(request, form, RATE_LIMIT_SCOPE):
         status, context["refusal"] = refused

@@ -31,7 +31,8 @@ COLD_BUDGET = {
     "HomePage": (25, 27),
     "StandardPage": (22, 25),
     "OrganisationIndexPage": (26, 29),
-    "OrganisationPage": (40, 44),
+    # The organisation's events: the listing's address needs the language's events index.
+    "OrganisationPage": (41, 45),
     "EventIndexPage": (26, 29),
     "EventPage": (38, 42),
     "NewsIndexPage": (25, 27),
