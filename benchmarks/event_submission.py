@@ -26,8 +26,8 @@ from django.utils import timezone
 from german_site import german_site  # before any model: Django on a throw-away database
 from PIL import Image
 
-from events.models import EventSubmission, EventSubmissionPage
 from home.form_protection import started_token
+from submissions.models import EventSubmission, EventSubmissionPage
 
 ORGANISATIONS = 200
 

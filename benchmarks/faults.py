@@ -238,7 +238,7 @@ class Load:
 FORM_DATA = """
 import datetime as dt, json
 from django.utils import timezone
-from events.models import EventSubmissionPage
+from submissions.models import EventSubmissionPage
 from home.models import TargetGroup
 from organisations.models import OrganisationPage
 form = EventSubmissionPage.objects.live().get(locale__language_code="de")
@@ -262,7 +262,7 @@ print(tasks.count(), tasks.filter(status="SUCCESSFUL").count())
 
 STORED = """
 import json, sys
-from events.models import EventSubmission
+from submissions.models import EventSubmission
 print(EventSubmission.objects.filter(reference__in=json.loads(sys.stdin.read())).count())
 """
 

@@ -19,8 +19,8 @@ from django.test import Client
 from django.utils import timezone
 from german_site import german_site  # before any model: Django on a throw-away database
 
-from events.models import EventSubmissionPage
 from home.form_protection import started_token
+from submissions.models import EventSubmissionPage
 
 MB = 1024 * 1024
 

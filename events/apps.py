@@ -4,8 +4,3 @@ from django.apps import AppConfig
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = "Veranstaltungen"
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()

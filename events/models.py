@@ -15,12 +15,9 @@ window on.
 """
 
 import datetime as dt
-import secrets
-import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -123,7 +120,8 @@ class EventIndexPage(RolePagePermissions, Page):
     translatable_fields = page_translatable_fields(TranslatableField("intro"))
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage", "events.EventSubmissionPage"]
+    # The public form (submissions.EventSubmissionPage) sits here too; named, not imported.
+    subpage_types = ["events.EventPage", "submissions.EventSubmissionPage"]
     per_page = 20
 
     class Meta:
@@ -161,10 +159,6 @@ class EventIndexPage(RolePagePermissions, Page):
             {"slug": page.slug, "name": labels[page.translation_key].title} for page in organisers
         ]
 
-    def submission_page(self):
-        """The live form below this index through which organisations announce events."""
-        return EventSubmissionPage.objects.child_of(self).live().first()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         calendar_params = request.GET.copy()
@@ -185,7 +179,6 @@ class EventIndexPage(RolePagePermissions, Page):
         "only_free",
         "past",
         "query_string",
-        "submission_page",
     ]
 
     def listing(self, request):
@@ -212,7 +205,6 @@ class EventIndexPage(RolePagePermissions, Page):
             "only_free": bool(request.GET.get("free")),
             "past": bool(request.GET.get("past")),
             "query_string": filter_query_string(request),
-            "submission_page": self.submission_page(),
         }
 
 
@@ -680,118 +672,3 @@ class EventDate(models.Model):
     @property
     def is_multi_day(self):
         return berlin(self.start).date() != berlin(self.end).date()
-
-
-# Submissions ---------------------------------------------------------------------------------
-
-
-class EventSubmissionPage(RolePagePermissions, Page):
-    """The public form through which organisations announce their events (one per language).
-
-    What the form sends becomes an EventSubmission and a draft EventPage under the
-    events index, which goes into the moderation workflow (events.submissions).
-    """
-
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-    confirmation_text = RichTextField(
-        _("confirmation text"),
-        features=RICH_TEXT_FEATURES,
-        blank=True,
-        help_text=_("Shown after sending, above the reference number."),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("confirmation_text")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = page_translatable_fields(
-        TranslatableField("intro"), TranslatableField("confirmation_text")
-    )
-
-    parent_page_types = ["events.EventIndexPage"]
-    subpage_types = []
-    cache_fragments = False  # the form carries a CSRF token and the visitor's input
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("event submission form")
-
-    def serve(self, request, *args, **kwargs):
-        from .submissions import serve_submission_form  # the form's module imports this one
-
-        return serve_submission_form(self, request)
-
-
-def private_storage():
-    return storages["private"]
-
-
-def random_upload_name(instance, filename):
-    """A random name: nothing of the visitor's file name reaches the disk."""
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"submissions/{uuid.uuid4().hex}.{extension}"
-
-
-def new_reference():
-    """A reference number such as V-7K3M-Q2PX: short, readable, not guessable."""
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    code = "".join(secrets.choice(alphabet) for _ in range(8))
-    return f"V-{code[:4]}-{code[4:]}"
-
-
-class EventSubmission(models.Model):
-    """What an organisation sent through the public form, and what became of it.
-
-    The contact person's data stays here, apart from the draft EventPage, and only
-    users with the permission "view contact details" see it. ``manage.py
-    anonymise_submissions`` deletes it after the event or a rejection.
-    """
-
-    class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("Waiting for moderation")
-        APPROVED = "approved", _("Published")
-        REJECTED = "rejected", _("Rejected")
-
-    reference = models.CharField(
-        _("reference number"), max_length=20, unique=True, default=new_reference, editable=False
-    )
-    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
-    language = models.CharField(_("language"), max_length=10)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
-    )
-    page = models.ForeignKey(
-        EventPage,
-        verbose_name=_("event page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="submissions",
-    )
-    title = models.CharField(_("title"), max_length=255)
-    organisation_name = models.CharField(_("organisation"), max_length=255)
-    data = models.JSONField(_("what was sent"), default=dict, blank=True)
-    last_date = models.DateTimeField(_("end of the last date"), null=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    rejection_reason = models.TextField(_("reason for the rejection"), blank=True)
-    # Personal data: only for moderators, deleted by anonymise_submissions.
-    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    image_file = models.FileField(
-        _("image waiting for approval"),
-        storage=private_storage,
-        upload_to=random_upload_name,
-        blank=True,
-    )
-    image_alt = models.CharField(_("alternative text"), max_length=250, blank=True)
-    anonymised_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
-
-    CONTACT_FIELDS = ["contact_name", "contact_email", "contact_phone"]
-
-    class Meta:
-        verbose_name = _("event submission")
-        verbose_name_plural = _("event submissions")
-        ordering = ["-created_at"]
-        permissions = [("view_contact_details", _("Can see the contact details of submissions"))]
-
-    def __str__(self):
-        return f"{self.reference}: {self.title}"

@@ -3,7 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-CONTACT_PERMISSION = "events.view_contact_details"
+# The submissions app (above this one) defines the permission and the reverse relation.
+CONTACT_PERMISSION = "submissions.view_contact_details"
 
 
 class SubmissionPanel(Panel):

@@ -251,13 +251,15 @@ class OrganisationPage(RolePagePermissions, Page):
         verbose_name_plural = _("organisations")
 
     def source_page(self):
-        """The German original (events and news point at it)."""
+        """The German original (events and news point at it); looked up once per instance."""
         if self.locale.language_code == DEFAULT_LANGUAGE:
             return self
-        source = OrganisationPage.objects.filter(
-            translation_key=self.translation_key, locale__language_code=DEFAULT_LANGUAGE
-        ).first()
-        return source or self
+        if getattr(self, "_source_page", None) is None:
+            source = OrganisationPage.objects.filter(
+                translation_key=self.translation_key, locale__language_code=DEFAULT_LANGUAGE
+            ).first()
+            self._source_page = source or self
+        return self._source_page
 
     def upcoming_events(self, limit=5):
         """Upcoming events this organisation organises, in this page's language."""

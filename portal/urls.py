@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("news.urls")),
     path("", include("registrations.urls")),
+    path("", include("submissions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -32,7 +32,7 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail_localize.synctree import synchronize_tree
 
-from events.models import EventIndexPage, EventOccurrence, EventPage, EventSubmissionPage
+from events.models import EventIndexPage, EventOccurrence, EventPage
 from guidance.models import GuidanceContact, GuidanceIndexPage, GuidancePage, GuidanceTopic
 from home.models import (
     ContactPerson,
@@ -57,6 +57,7 @@ from organisations.models import (
     OrganisationLink,
     OrganisationPage,
 )
+from submissions.models import EventSubmissionPage
 
 # --------------------------------------------------------------------------- helpers
 

@@ -16,10 +16,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, Workflow
 from wagtail.snippets.models import get_snippet_models
 
-from events.models import EventSubmissionPage
 from home.management.commands.load_demo_content import DEMO_SITE_URL
 from home.models import FormPage, HomePage
 from locales.languages import LANGUAGES
+from submissions.models import EventSubmissionPage
 from tests.conftest import PAGE_TYPES
 
 pytestmark = [pytest.mark.demo_content, pytest.mark.django_db]

@@ -6,11 +6,12 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from events.models import EventIndexPage, EventPage, EventSubmissionPage
+from events.models import EventIndexPage, EventPage
 from guidance.models import GuidanceIndexPage, GuidancePage
 from home.models import FormPage, HomePage, StandardPage
 from news.models import NewsIndexPage, NewsPage
 from organisations.models import OrganisationIndexPage, OrganisationPage
+from submissions.models import EventSubmissionPage
 from tests.conftest import html_attrs, make_image
 
 pytestmark = pytest.mark.django_db

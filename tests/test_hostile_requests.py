@@ -18,8 +18,8 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
 from django.utils import timezone
 
-from events.models import EventSubmission
 from home.form_protection import RATE_LIMIT_MESSAGE, ProtectedFormMixin, started_token
+from submissions.models import EventSubmission
 from tests import test_submissions
 from tests.test_submissions import german, in_days, send, valid_data
 

@@ -27,13 +27,14 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale, Page, Site, TaskState
 from wagtail_localize.models import Translation
 
-from events.models import EventIndexPage, EventPage, EventSubmission, EventSubmissionPage
+from events.models import EventIndexPage, EventPage
 from guidance.models import GuidanceIndexPage
 from home.form_protection import started_token
 from home.models import FormField, FormPage, HomePage, SiteSettings
 from locales.languages import LANGUAGES
 from news.models import NewsIndexPage
 from organisations.models import OrganisationIndexPage
+from submissions.models import EventSubmission, EventSubmissionPage
 from tests.conftest import Tree, in_days, make_contact
 from tests.translation_helpers import translate_with_localize
 
@@ -539,7 +540,7 @@ def try_action(session, action, where, portal):
             "ayse@example.org",
         ),
         "see waiting images": lambda: probe_view(
-            session, reverse("events_submission_image", args=[portal.with_image.pk])
+            session, reverse("submissions_image", args=[portal.with_image.pk])
         ),
         "register for an event": lambda: attempt(
             lambda: registration_sent(session.client, portal.tr_event, "Matrix")

@@ -17,8 +17,8 @@ from django.core.files.storage import default_storage, storages
 from django.core.files.storage.filesystem import FileSystemStorage
 from moto.server import ThreadedMotoServer
 
-from events.models import EventSubmission
 from portal.settings.base import storages_setting
+from submissions.models import EventSubmission
 from tests.conftest import make_image
 from tests.test_submissions import (  # noqa: F401  (fixture)
     form_site,

@@ -24,10 +24,11 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import TaskState
 
-from events.models import EventPage, EventSubmission, EventSubmissionPage
-from events.submission_forms import EventSubmissionForm
+from events.models import EventPage
 from home.form_protection import RATE_LIMIT_MESSAGE, ProtectedFormMixin, started_token
 from home.models import SiteSettings, SpokenLanguage, TargetGroup
+from submissions.forms import EventSubmissionForm
+from submissions.models import EventSubmission, EventSubmissionPage
 from tests.conftest import make_term
 from tests.translation_helpers import editor, user_in
 
@@ -617,7 +618,7 @@ def test_database_failure_leaves_nothing_half_written(client, form_site, monkeyp
     def fail(event):
         raise OperationalError("the database went away")
 
-    monkeypatch.setattr("events.submissions.start_moderation", fail)
+    monkeypatch.setattr("submissions.services.start_moderation", fail)
     data = valid_data(form_site, image_alt="Foto", image_rights="on")
     response = send(client, form_site.form, data, upload(png_bytes()))
     assert response.status_code == 503
@@ -645,13 +646,13 @@ def test_moderators_see_contact_details_editors_do_not(client, form_site, sent):
     assert "ayse@example.org" in details
     label = EventSubmissionForm.base_fields["venue_address"].label  # what was sent, labelled
     assert f"<dt>{german(label)}</dt><dd>Mühlenweg 7, 12343 Mittelstadt</dd>" in details
-    assert client.get(reverse("events_submission_image", args=[sent.pk])).status_code == 200
+    assert client.get(reverse("submissions_image", args=[sent.pk])).status_code == 200
 
     client.force_login(editor())
     assert sent.reference in client.get(reverse("event_submissions:index")).content.decode()
     html = client.get(inspect).content.decode()
     assert sent.title in html and "ayse@example.org" not in html
-    refused = client.get(reverse("events_submission_image", args=[sent.pk]))
+    refused = client.get(reverse("submissions_image", args=[sent.pk]))
     assert refused.status_code in (302, 403) and not refused.streaming
 
 

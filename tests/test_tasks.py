@@ -27,9 +27,10 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail_localize.models import StringTranslation
 
-from events.models import EventPage, EventSubmission
+from events.models import EventPage
 from locales.machine_translation_queue import translate_untranslated
 from portal.mail import deliver_email
+from submissions.models import EventSubmission
 from tests.test_form_page import entries, sign_up  # noqa: F401  (fixture)
 from tests.test_ics_import import OWN as CALENDARS
 from tests.test_machine_translation import FAKES, FakeDeepL, started  # noqa: F401  (fixture)

@@ -1,7 +1,10 @@
+from urllib.parse import urlencode
+
 from django import template
 from wagtail.models import Locale
 
-from events.models import upcoming_occurrences, with_localized_organisers
+from events.models import EventIndexPage, upcoming_occurrences, with_localized_organisers
+from locales.utils import absolute_url
 
 register = template.Library()
 
@@ -13,3 +16,32 @@ def upcoming_events(context, limit=3):
         list(upcoming_occurrences(Locale.get_active().id)[:limit])
     )
     return {"occurrences": occurrences, "request": context.get("request")}
+
+
+@register.inclusion_tag("events/includes/calendar_links.html", takes_context=True)
+def calendar_links(context, url, query="", subscribe="", download=""):
+    """Two links for a calendar: subscribe (webcal:, the calendar app keeps it up to date)
+    and download the .ics file once. The address is the Site's (locales.utils.absolute_url)."""
+    if query:
+        url = f"{url}?{query}"
+    absolute = absolute_url(url, context.get("request"))
+    return {
+        "url": url,
+        "webcal": "webcal:" + absolute.split(":", 1)[1],
+        "subscribe": subscribe,
+        "download": download,
+    }
+
+
+@register.simple_tag
+def organiser_events(organisation):
+    """For an organisation's page (organisations/ does not import events/): the events
+    listing filtered to it in the page's language, and its calendar feed's query."""
+    source = organisation.source_page()
+    query = urlencode({"organiser": source.slug})
+    index = EventIndexPage.objects.live().filter(locale_id=organisation.locale_id).first()
+    return {
+        "listing_url": f"{index.url}?{query}" if index else "",
+        "calendar_query": query,
+        "organiser_slug": source.slug,
+    }

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "organisations",
     "events",
+    "submissions",
     "news",
     "guidance",
     "registrations",
@@ -301,11 +302,15 @@ FORM_MAX_AGE_SECONDS = int(os.environ.get("FORM_MAX_AGE_SECONDS", str(24 * 60 * 
 FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", "10"))
 FORM_POST_LIMIT = int(os.environ.get("FORM_POST_LIMIT", "30"))
 FORM_RATE_LIMIT_PERIOD = int(os.environ.get("FORM_RATE_LIMIT_PERIOD", "3600"))
-# Event submissions (events.submissions): image limit, workflow, and how long personal
-# data is kept: days after the event's last date, days after a rejection.
+# Event submissions (submissions.services): image limit, workflow, and how long personal
+# data is kept: days after the event's last date, days after a rejection; profile
+# proposals (submissions.profiles): days after the decision.
 EVENT_SUBMISSION_MAX_IMAGE_BYTES = int(os.environ.get("EVENT_SUBMISSION_MAX_IMAGE_MB", "5")) << 20
 # The one name of the moderation workflow: setup_roles creates it, submissions enter it.
 EVENT_SUBMISSION_WORKFLOW = os.environ.get("EVENT_SUBMISSION_WORKFLOW", "Moderation")
+# Personal links for organisation contacts (submissions.access): seconds until they expire.
+ACCESS_LINK_MAX_AGE = int(os.environ.get("ACCESS_LINK_MAX_AGE", str(48 * 3600)))
+PROFILE_PROPOSAL_RETENTION_DAYS = int(os.environ.get("PROFILE_PROPOSAL_RETENTION_DAYS", "30"))
 SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", "90"))
 REJECTED_SUBMISSION_RETENTION_DAYS = int(os.environ.get("REJECTED_SUBMISSION_RETENTION_DAYS", "30"))
 # Sign-ups sent through the form builder's pages (home.FormPage) are deleted after this.
@@ -451,13 +456,15 @@ MODERATED_SECTIONS = ["events.EventIndexPage"]
 # Further permissions setup_roles gives: editors see event submissions, moderators
 # also the submitters' contact details; both see sign-ups sent through form pages.
 EDITOR_PERMISSIONS = [
-    "events.view_eventsubmission",
+    "submissions.view_eventsubmission",
     "wagtailforms.view_formsubmission",
     "registrations.view_registration",
 ]
 MODERATOR_PERMISSIONS = [
-    "events.view_eventsubmission",
-    "events.view_contact_details",
+    "submissions.view_eventsubmission",
+    "submissions.view_contact_details",
+    "submissions.view_profileproposal",
+    "submissions.moderate_profileproposal",
     "wagtailforms.view_formsubmission",
     "registrations.view_registration",
 ]

@@ -22,7 +22,9 @@ VNU_JAR = REPO_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LANGUAGES = ("de", "ar")
 INDEX_PAGES = ("organisations", "events", "news", "guidance")
 DETAIL_PAGES = ("organisation", "event", "news-item", "guidance-page", "standard")
-FORM_PAGES = ("submission", "sign-up")  # the event submission form, a form-builder page
+# The event submission form, a form-builder page, the profile proposal form and the
+# request for a personal link (views of submissions/).
+FORM_PAGES = ("submission", "sign-up", "proposal", "my-link")
 PUBLIC_PAGES = ("home", *INDEX_PAGES, *DETAIL_PAGES, *FORM_PAGES, "search")
 
 PUBLIC_PAGE_IDS = [f"{code}-{name}" for code in LANGUAGES for name in PUBLIC_PAGES]
@@ -168,11 +170,12 @@ def find_pages():
     from django.test import Client
     from wagtail.models import Locale, Site
 
-    from events.models import EventIndexPage, EventPage, EventSubmissionPage
+    from events.models import EventIndexPage, EventPage
     from guidance.models import GuidanceIndexPage, GuidancePage
     from home.models import FormPage, SiteSettings, StandardPage
     from news.models import NewsIndexPage, NewsPage
     from organisations.models import OrganisationIndexPage, OrganisationPage
+    from submissions.models import EventSubmissionPage
 
     client = Client(SERVER_NAME="localhost")
     site = Site.objects.get(is_default_site=True)
@@ -216,6 +219,10 @@ def find_pages():
                 path = f"{path}?{urlencode({filter_name: value})}"
             found.paths[f"{code}-{name}"] = path
         organisation = chosen["organisation"]
+        found.paths[f"{code}-proposal"] = (
+            f"/{code}/organisations/propose/?{urlencode({'organisation': organisation.slug})}"
+        )
+        found.paths[f"{code}-my-link"] = f"/{code}/organisations/my-link/"
         if code != "de":
             organisation = organisation.get_translation(locales[code]).specific
         term, path = _search_with_results(client, code, organisation)

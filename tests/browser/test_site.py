@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.utils import translation
 
-from events.models import EventSubmission
+from submissions.models import EventSubmission
 
 from .support import (
     ALL_PAGE_IDS,
@@ -484,7 +484,7 @@ def in_worker_thread(work):
 
 
 def turkish_submission_form():
-    from events.models import EventSubmissionPage
+    from submissions.models import EventSubmissionPage
 
     return EventSubmissionPage.objects.live().get(locale__language_code="tr").url
 

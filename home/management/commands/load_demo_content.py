@@ -84,7 +84,7 @@ CONTENT_MODELS = {
     "GuidancePage": "guidance.GuidancePage",
     "GuidanceTopic": "guidance.GuidanceTopic",
     "EventOccurrence": "events.EventOccurrence",
-    "EventSubmissionPage": "events.EventSubmissionPage",
+    "EventSubmissionPage": "submissions.EventSubmissionPage",
 }
 
 

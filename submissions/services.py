@@ -1,73 +1,37 @@
 """Event submissions: from the public form to a draft in moderation, and what follows.
 
-1. serve_submission_form() shows the form (EventSubmissionPage.serve) and, for a
-   valid one, calls submit(): in one transaction an EventSubmission (reference
-   number, what was sent, contact data kept apart) and a draft EventPage under
-   the events index, in the visitor's language, which is put into the moderation
-   workflow (settings.EVENT_SUBMISSION_WORKFLOW). Wagtail e-mails the workflow's
-   approvers; after the commit the submitter gets a confirmation e-mail.
+1. submissions.views shows the form and, for a valid one, calls submit(): in one
+   transaction an EventSubmission (reference number, what was sent, contact data
+   kept apart) and a draft EventPage under the events index, in the visitor's
+   language, which is put into the moderation workflow
+   (settings.EVENT_SUBMISSION_WORKFLOW). Wagtail e-mails the workflow's approvers;
+   after the commit the submitter gets a confirmation e-mail.
 2. A moderator approves (Wagtail publishes the page) or rejects with a comment.
-   The signal handlers below record the decision, move an approved image from
-   private storage into Wagtail's images, and e-mail the submitter.
-3. anonymise_due() (``manage.py anonymise_submissions``, daily) deletes the
-   personal data once the event is over or the rejection old enough.
+   The signal handlers (submissions.signals) record the decision here, move an
+   approved image from private storage into Wagtail's images, and e-mail the submitter.
+3. submissions.retention deletes the personal data on schedule.
 """
 
-import datetime as dt
 import logging
 
 from django.conf import settings
 from django.core.files.images import ImageFile
-from django.core.mail import send_mail
 from django.db import DatabaseError, transaction
-from django.db.models import Max, Q
-from django.db.models.functions import Coalesce
-from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
-from wagtail.coreutils import find_available_slug
+from wagtail.coreutils import find_available_slug, string_to_ascii
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Workflow
 
-from home.form_protection import refusal
+from events.models import EventOccurrence, EventPage
 from locales.utils import active_language_code
 
-from .models import EventOccurrence, EventPage, EventSubmission
-from .submission_forms import EventSubmissionForm
+from .emails import send_to_submitter
+from .models import EventSubmission
 
 logger = logging.getLogger(__name__)
-RATE_LIMIT_SCOPE = "event-submission"
-
-# --------------------------------------------------------------------------- the form
-
-
-def serve_submission_form(page, request):
-    context = page.get_context(request)
-    if request.method != "POST":
-        context["form"] = EventSubmissionForm()
-        return render(request, "events/event_submission_page.html", context)
-
-    form = EventSubmissionForm(request.POST, request.FILES)
-    context["form"] = form
-    context["image_lost"] = bool(request.FILES.get("image"))
-    if refused := refusal(request, form, RATE_LIMIT_SCOPE):
-        status, context["refusal"] = refused
-        return render(request, "events/event_submission_page.html", context, status=status)
-    if form.is_spam:
-        # A bot filled in the honeypot: it sees the usual answer, nothing is stored.
-        context["submission"] = EventSubmission(title=form.cleaned_data["title"])
-        return render(request, "events/event_submission_landing.html", context)
-    try:
-        submission = submit(form, page)
-    except DatabaseError:
-        logger.exception("Event submission could not be stored")
-        return render(request, "events/submission_failed.html", status=503)
-    context["submission"] = submission
-    return render(request, "events/event_submission_landing.html", context)
-
 
 # --------------------------------------------------------------------------- storing
 
@@ -139,8 +103,7 @@ def create_draft_event(form, index):
     first = form.first_occurrence()
     event = EventPage(
         title=data["title"],
-        # A title in Arabic script gives no ASCII slug (WAGTAIL_ALLOW_UNICODE_SLUGS is off).
-        slug=find_available_slug(index, slugify(data["title"]) or "veranstaltung"),
+        slug=find_available_slug(index, title_slug(data["title"])),
         locale=index.locale,
         live=False,
         teaser=Truncator(" ".join(data["description"].split())).chars(400),
@@ -164,6 +127,14 @@ def create_draft_event(form, index):
     index.add_child(instance=event)
     event.save_revision(log_action=True)
     return event
+
+
+def title_slug(title):
+    """A slug from the title by Wagtail's rule (WAGTAIL_ALLOW_UNICODE_SLUGS); where that
+    leaves nothing (Arabic script with ASCII slugs), the title transliterated as Wagtail
+    does (anyascii)."""
+    allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+    return slugify(title, allow_unicode=allow_unicode) or slugify(string_to_ascii(title)) or "event"
 
 
 def unlisted_organiser(data):
@@ -233,64 +204,3 @@ def publish_image(submission, event, revision):
         revision.save(update_fields=["content"])
     submission.image_file.delete(save=False)
     submission.save(update_fields=["image_file"])
-
-
-# --------------------------------------------------------------------------- e-mail
-
-
-def send_to_submitter(submission, kind):
-    """E-mail the contact person in the language they used: received, approved or rejected."""
-    if not submission.contact_email:
-        return
-    with translation.override(submission.language):
-        context = {
-            "submission": submission,
-            "event_url": submission.page.full_url if submission.page else "",
-            "retention_days": settings.SUBMISSION_RETENTION_DAYS,
-        }
-        subject = render_to_string(f"events/emails/{kind}_subject.txt", context).strip()
-        body = render_to_string(f"events/emails/{kind}.txt", context)
-    try:
-        send_mail(subject, body, None, [submission.contact_email])
-    except OSError:
-        logger.exception("Could not e-mail %s about %s", kind, submission.reference)
-
-
-# --------------------------------------------------------------------------- privacy
-
-
-def due_for_anonymising(now=None):
-    """Submissions whose retention is over: rejected long enough ago, or events long over.
-
-    An event's end is its last date now (moderators may have moved the dates), or the
-    last date as submitted where the event is gone or its dates lie outside the table.
-    """
-    now = now or timezone.now()
-    event_over = now - dt.timedelta(days=settings.SUBMISSION_RETENTION_DAYS)
-    rejected = now - dt.timedelta(days=settings.REJECTED_SUBMISSION_RETENTION_DAYS)
-    return (
-        EventSubmission.objects.filter(anonymised_at__isnull=True)
-        .annotate(event_end=Coalesce(Max("page__event_dates__end"), "last_date"))
-        .filter(
-            Q(status=EventSubmission.Status.REJECTED, decided_at__lt=rejected)
-            | (~Q(status=EventSubmission.Status.REJECTED) & Q(event_end__lt=event_over))
-        )
-    )
-
-
-def anonymise(submission):
-    """Delete the contact person's data and a waiting image; the rest stays for the record."""
-    if submission.image_file:
-        submission.image_file.delete(save=False)
-    for name in EventSubmission.CONTACT_FIELDS:
-        setattr(submission, name, "")
-    submission.anonymised_at = timezone.now()
-    submission.save()
-
-
-def anonymise_due(now=None):
-    """Anonymise every submission whose time is up; returns how many."""
-    submissions = list(due_for_anonymising(now))
-    for submission in submissions:
-        anonymise(submission)
-    return len(submissions)

@@ -3,15 +3,14 @@
 Editors with the "view" permission see every submission with its status and
 what was sent; the contact person's data and the image waiting for approval
 need the permission "view contact details" (the Moderation group has it).
-Decisions are taken on the draft event itself, in Wagtail's moderation workflow.
+The submission's page is where a moderator decides: what was sent as a readable
+summary (submissions.summary), and approve, reject with a message to the submitter, or
+edit the draft event. Approve and reject post to Wagtail's own workflow action, which
+checks the user's rights again and publishes with them.
 """
 
-import mimetypes
-
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.site_summary import SummaryItem
@@ -19,9 +18,11 @@ from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from events.panels import CONTACT_PERMISSION
+
+from .forms import EventSubmissionForm
 from .models import EventSubmission
-from .panels import CONTACT_PERMISSION
-from .submission_forms import EventSubmissionForm
+from .summary import moment, summary_rows
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -51,24 +52,62 @@ class SubmissionInspectView(InspectView):
         )
 
     def get_data_display_value(self):
-        fields = EventSubmissionForm.base_fields
-        rows = [
-            (
-                fields[key].label if key in fields else key,
-                ", ".join(value) if isinstance(value, list) else value,
-            )
-            for key, value in self.object.data.items()
-            if value not in ("", None, [])
-        ]
+        rows = summary_rows(EventSubmissionForm, self.object.data)
         return format_html("<dl>{}</dl>", format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows))
+
+    def get_language_display_value(self):
+        return translation.get_language_info(self.object.language)["name_translated"]
+
+    def get_created_at_display_value(self):
+        return moment(self.object.created_at)
+
+    def get_decided_at_display_value(self):
+        return moment(self.object.decided_at)
+
+    def get_last_date_display_value(self):
+        return moment(self.object.last_date)
+
+    def get_anonymised_at_display_value(self):
+        return moment(self.object.anonymised_at)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["decision"] = decision(self.object, self.request.user, self.request.path)
+        return context
 
     def get_image_file_display_value(self):
         if not self.object.image_file:
             return "-"
-        url = reverse("events_submission_image", args=[self.object.pk])
+        url = reverse("submissions_image", args=[self.object.pk])
         return format_html(
             '<img src="{}" alt="{}" style="max-width: 30rem">', url, self.object.image_alt
         )
+
+
+def decision(submission, user, back_url):
+    """What the user may do with a waiting submission here: approve, reject, edit."""
+    page = submission.page
+    if page is None:
+        return None
+    can_edit = page.permissions_for_user(user).can_edit()
+    task_state = page.current_workflow_task_state
+    actions = task_state.task.specific.get_actions(page, user) if task_state else []
+    names = {name for name, _label, _modal in actions}
+    if not can_edit and not names:
+        return None
+
+    def action_url(name):
+        if name not in names:
+            return ""
+        url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, name, task_state.pk])
+        return f"{url}?next={back_url}"
+
+    return {
+        "approve_url": action_url("approve"),
+        "reject_url": action_url("reject"),
+        "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]) if can_edit else "",
+        "waiting": submission.status == EventSubmission.Status.SUBMITTED,
+    }
 
 
 class EventSubmissionViewSet(ModelViewSet):
@@ -80,6 +119,7 @@ class EventSubmissionViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
     inspect_view_fields_exclude = ["id"]
+    inspect_template_name = "submissions/admin/inspect.html"
     copy_view_enabled = False
     exclude_form_fields = []  # Wagtail needs a form; the permission policy refuses every edit
     list_display = ["reference", "title", "organisation_name", "status", "language", "created_at"]
@@ -96,22 +136,11 @@ class WaitingSubmissionsSummaryItem(SummaryItem):
     """On the admin's dashboard: how many submissions wait for moderation."""
 
     order = 250
-    template_name = "events/admin/summary_submissions.html"
+    template_name = "submissions/admin/summary_submissions.html"
 
     def is_shown(self):
-        return self.request.user.has_perm("events.view_eventsubmission")
+        return self.request.user.has_perm("submissions.view_eventsubmission")
 
     def get_context_data(self, parent_context):
         waiting = EventSubmission.objects.filter(status=EventSubmission.Status.SUBMITTED)
         return {"waiting": waiting.count()}
-
-
-def submission_image_view(request, pk):
-    """The image of a submission, from private storage, for moderators only."""
-    if not request.user.has_perm(CONTACT_PERMISSION):
-        raise PermissionDenied
-    submission = get_object_or_404(EventSubmission, pk=pk)
-    if not submission.image_file:
-        raise Http404
-    content_type = mimetypes.guess_type(submission.image_file.name)[0] or "application/octet-stream"
-    return FileResponse(submission.image_file.open("rb"), content_type=content_type)

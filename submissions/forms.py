@@ -16,14 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 
+from events.recurrence import Frequency, Rule, Schedule
 from home import form_fields
 from home.form_fields import western_digits
 from home.form_protection import ProtectedFormMixin
 from home.models import SOURCE_LANGUAGE, SpokenLanguage, TargetGroup
 from locales.utils import translation_map
 from organisations.models import OrganisationPage
-
-from .recurrence import Frequency, Rule, Schedule
 
 MAX_DATES = 60  # dates of one submission, repetitions included
 MORE_DATES_MAX_LENGTH = MAX_DATES * 20  # a date per line, with room for spaces

@@ -1,9 +1,10 @@
-"""Moderation decisions on submitted events: Wagtail's signals to events.submissions."""
+"""Moderation decisions on submitted events: Wagtail's signals to submissions.services."""
 
 from wagtail.signals import page_published, workflow_rejected
 
-from .models import EventPage
-from .submissions import record_publication, record_rejection
+from events.models import EventPage
+
+from .services import record_publication, record_rejection
 
 
 def on_published(sender, instance, revision=None, **kwargs):

@@ -8,7 +8,7 @@ date (default 90) or REJECTED_SUBMISSION_RETENTION_DAYS after a rejection
 
 from django.core.management.base import BaseCommand
 
-from events.submissions import anonymise_due
+from submissions.retention import anonymise_due
 
 
 class Command(BaseCommand):
