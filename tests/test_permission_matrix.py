@@ -23,6 +23,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, RequestFactory, TestCase
 from django.urls import reverse
+from django.utils.text import slugify
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale, Page, Site, TaskState
 from wagtail_localize.models import Translation
@@ -174,7 +175,7 @@ def registration_sent(client, event, name):
     data = {
         "date": dates[0] if dates else "",
         "name": name,
-        "email": "ayse@example.org",
+        "email": f"{slugify(name)}@example.org",  # another person each time, not a repeat
         "people": "1",
         "consent": "on",
         "form_started": started_token(),
