@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page
 
 from locales.languages import DEFAULT_LANGUAGE, get_language_info
 from locales.status import VisitorState, visitor_state
-from locales.utils import absolute_url, language_versions
+from locales.utils import absolute_url, language_versions, source_language_code
 
 register = template.Library()
 
@@ -67,8 +67,10 @@ def content_language(page):
     translation whose published version has no translated text yet."""
     if not isinstance(page, Page):
         return None
-    if getattr(page, "alias_of_id", None) or translation_state(page).untranslated:
-        # Aliases are made from the source tree (wagtail-localize's synctree).
+    if getattr(page, "alias_of_id", None):
+        # The source may be in any language (an event sent through the Arabic form).
+        return get_language_info(source_language_code(page))
+    if translation_state(page).untranslated:
         return get_language_info(DEFAULT_LANGUAGE)
     return get_language_info(page.locale.language_code)
 
