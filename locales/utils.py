@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from .languages import DEFAULT_LANGUAGE, LANGUAGES, get_language_info
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, get_language_info, language_name
 
 
 def absolute_url(url, request=None):
@@ -140,6 +140,19 @@ def source_language_code(alias):
     return code
 
 
+def term_language_name(term):
+    """A label's name as a language's name in the visitor's language (Django's list of
+    language names), where the label has a language code (home.SpokenLanguage); else None."""
+    code = getattr(term, "code", "")
+    return language_name(code) if isinstance(code, str) and code else None
+
+
+def term_label(term):
+    """What a visitor reads for a taxonomy label: a language's name in their language,
+    any other label's name as translated."""
+    return term_language_name(term) or str(term)
+
+
 def translation_map(objects):
     """{translation_key: object in the active language} for translatable objects (one query)."""
     return {obj.translation_key: obj for obj in localize_all(objects)}
@@ -162,4 +175,4 @@ def localized_choices(queryset):
         current = chosen.get(item.translation_key)
         if current is None or preference(item) > preference(current):
             chosen[item.translation_key] = item
-    return sorted(chosen.values(), key=lambda item: str(item).casefold())
+    return sorted(chosen.values(), key=lambda item: term_label(item).casefold())

@@ -132,6 +132,9 @@ def arabic_form(tree, django_capture_on_commit_callbacks):
         tree.events, EventSubmissionPage(title="Veranstaltung melden", slug="melden")
     )
     tree.ar_events = tree.translate(tree.events, "ar", title="الفعاليات")
+    # English and Turkish have their own events index, as on the real site.
+    tree.translate(tree.events, "en", title="Events", slug="events")
+    tree.translate(tree.events, "tr", title="Etkinlikler", slug="etkinlikler")
     tree.ar_form = tree.translate(tree.form, "ar", title="أعلن عن فعالية")
     tree.verein = tree.organisation("Elternverein Mitte")
     tree.frauen = make_term(TargetGroup, "Frauen", ar="نساء")
@@ -165,8 +168,8 @@ def approve(client, site, event, capture):
 
 LISTINGS = [
     "/de/veranstaltungen/",
-    "/en/veranstaltungen/",
-    "/tr/veranstaltungen/",
+    "/en/events/",
+    "/tr/etkinlikler/",
     "/ar/veranstaltungen/",
     "/fa/veranstaltungen/",
     "/de/calendar/events.ics",
