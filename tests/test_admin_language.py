@@ -143,3 +143,41 @@ def test_the_reports_type_filter_keeps_the_capitals_of_the_names():
         labels = {str(label) for _, label in type_choices()}
     assert "Gesprochene Sprache" in labels
     assert "Gesprochene sprache" not in labels
+
+
+# What issue 12 saw in a Turkish admin, German or English, on the translator's path.
+SEEN_UNTRANSLATED = [
+    "Diese Seite wurde bisher nicht übersetzt",
+    "Sie spiegelt die",
+    "Lade PO Datei herunter",
+    "Veröffentlichen in",
+    "More actions",
+    "This page has not been translated yet",
+    "successfully submitted for translation",
+    "wurde erfolgreich",
+    "Seite bearbeiten",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["tr", "uk", "fa"])
+def test_a_translator_reads_the_alias_and_the_started_translation_in_their_language(
+    client, tree, code
+):
+    """Through the admin's URLs: the alias's edit view, "Translate this page", the
+    translation editor it leads to, with the success message."""
+    sync_languages()
+    page = tree.standard("Über den Verband")
+    alias = Page.objects.get(translation_key=page.translation_key, locale__language_code=code)
+    client.force_login(speaks(translator(code), code))
+    pages = [client.get(reverse("wagtailadmin_pages:edit", args=[alias.pk]))]
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    locale = tree.locales[code]
+    pages.append(client.post(url, {"locales": [locale.pk]}, follow=True))
+    assert pages[-1].redirect_chain, "the translation was not started"
+    for response in pages:
+        assert response.status_code == 200
+        html = response.content.decode()
+        seen = [text for text in SEEN_UNTRANSLATED if text in html]
+        assert not seen, f"{code}: {seen}"
+    assert 'class="js-translation-editor"' in html or "translation-editor" in html
