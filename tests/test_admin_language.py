@@ -180,4 +180,24 @@ def test_a_translator_reads_the_alias_and_the_started_translation_in_their_langu
         html = response.content.decode()
         seen = [text for text in SEEN_UNTRANSLATED if text in html]
         assert not seen, f"{code}: {seen}"
-    assert 'class="js-translation-editor"' in html or "translation-editor" in html
+    # The translation editor, with the script that puts its two English texts into
+    # the translator's language (see the next test for the catalogue it reads).
+    assert 'class="js-translation-editor"' in html
+    assert "locales/js/translation_editor_language" in html
+
+
+# Hard-coded in English in wagtail-localize's JavaScript; translated by
+# locales/static/locales/js/translation_editor_language.js from the editor's catalogue.
+EDITOR_TEXTS = ["%(source)s to %(target)s translation", "More actions"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", [language.code for language in LANGUAGES if language.code != "en"])
+def test_the_editors_english_texts_are_in_the_javascript_catalogue(client, admin_user, code):
+    client.force_login(speaks(admin_user, code))
+    response = client.get(reverse("wagtail_localize:javascript_catalog"))
+    catalogue = json.loads(
+        re.search(r"const newcatalog = (\{.*?\});", response.content.decode(), re.S)[1]
+    )
+    for text in EDITOR_TEXTS:
+        assert catalogue.get(text) not in (None, text), (code, text)
