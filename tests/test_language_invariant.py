@@ -201,6 +201,10 @@ def test_an_arabic_submission_is_the_source_and_reaches_every_language_after_app
             r'<a href="[^"]+" lang="ar" dir="rtl">مقهى الآباء', get_html(client, url)
         ), url
 
+    # The calendar feeds mark the text's language where it is not the feed's (RFC 5545).
+    assert "SUMMARY;LANGUAGE=ar:مقهى الآباء" in get_html(client, "/de/calendar/events.ics")
+    assert "SUMMARY:مقهى الآباء" in get_html(client, "/ar/calendar/events.ics")
+
     german = versions(event)["de"]
     html = get_html(client, german.url)
     # The German page says the text is not yet translated and marks it as Arabic.
