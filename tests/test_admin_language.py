@@ -103,6 +103,18 @@ WAGTAIL_STRINGS = [
     "%(model_name)s '%(object)s' updated and published.",
     "%(model_name)s '%(object)s' created and published.",
     "More actions",
+    # The messages Wagtail's admin views give after an action (issue 12: "the success
+    # messages"), found by locating messages.success/error/warning in its views.
+    "Page '%(page_title)s' has been converted into an ordinary page.",
+    "The %(model_name)s '%(title)s' is not currently awaiting moderation in task '%(task_name)s'.",
+    "The %(model_name)s '%(title)s' is not currently awaiting moderation.",
+    "The file could not be found. Please change the source or delete the document.",
+    "The page '%(page_title)s' is not currently awaiting moderation in task '%(task_name)s'.",
+    "The slug '%(page_slug)s' is already in use at the selected parent page. "
+    "Make sure the slug is unique and try again.",
+    "Workflow removed from Page '%(page_title)s'.",
+    "Task '%(task_name)s' enabled.",
+    "Workflow '%(workflow_name)s' enabled.",
 ]
 
 
