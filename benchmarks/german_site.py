@@ -39,7 +39,8 @@ def german_site(organisations=5):
     root = Page.get_first_root_node()
     home = root.add_child(instance=HomePage(title="Startseite", slug="start", locale=german))
     Site.objects.filter(is_default_site=True).update(root_page=home)
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    # Wagtail's welcome page; the home page's aliases in other languages stay
+    Page.objects.filter(depth=2).exclude(translation_key=home.translation_key).delete()
     events = home.add_child(
         instance=EventIndexPage(title="Veranstaltungen", slug="veranstaltungen", locale=german)
     )

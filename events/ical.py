@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from locales.utils import translation_map
+from locales.languages import DEFAULT_LANGUAGE
+from locales.utils import active_language_code, source_language_code, translation_map
 
 from .recurrence import BERLIN, berlin, local
 
@@ -131,12 +132,32 @@ def details(page, request, organiser):
     return properties
 
 
+def text_language(page):
+    """The language of the page's text where it is not the feed's (RFC 5545 LANGUAGE).
+
+    An alias shows its source's text, which may be in any language: an event sent
+    through the Arabic form is Arabic in the German feed until it is translated.
+    """
+    code = source_language_code(page) if page.alias_of_id else page.locale.language_code
+    return None if code == active_language_code() else (code or DEFAULT_LANGUAGE)
+
+
+def add_shared(component, shared, language):
+    """The shared properties; the texts marked with their language where needed."""
+    for name, value in shared.items():
+        if language and name in ("summary", "description", "location"):
+            component.add(name, value, parameters={"LANGUAGE": language})
+        else:
+            component.add(name, value)
+
+
 def event_components(page, request, organiser, host):
     """The VEVENTs of one event page; host is the UIDs' domain (uid_domain())."""
     schedule = page.schedule()
     if schedule.first is None:
         return []
     shared = details(page, request, organiser)
+    language = text_language(page)
     rule = schedule.rrule()
     cancelled = schedule.cancelled_starts()
     # An extra date on a repetition's start replaces that repetition.
@@ -150,8 +171,7 @@ def event_components(page, request, organiser, host):
     if rule is not None or not first_cancelled:
         master = icalendar.Event()
         master.add("uid", uid(page, host))
-        for name, value in shared.items():
-            master.add(name, value)
+        add_shared(master, shared, language)
         add_dates(master, *schedule.first, page.all_day, schedule.tz)
         if rule is not None:
             master.add("rrule", icalendar.vRecur.from_ical(page.recurrence_rule))
@@ -166,8 +186,7 @@ def event_components(page, request, organiser, host):
     for start, end in schedule.extra:
         extra = icalendar.Event()
         extra.add("uid", uid(page, host, start))
-        for name, value in shared.items():
-            extra.add(name, value)
+        add_shared(extra, shared, language)
         add_dates(extra, start, end, page.all_day)
         components.append(extra)
     return components

@@ -723,10 +723,9 @@ def import_calendar(
         raise refused(problems)
     report.skipped = problems
     lookups = Lookups()
-    existing = {
-        page.ical_uid: page
-        for page in EventPage.objects.filter(locale=parent.locale).exclude(ical_uid="")
-    }
+    # Originals only: an alias carries its source's UID but is never edited itself.
+    originals = EventPage.objects.filter(locale=parent.locale, alias_of__isnull=True)
+    existing = {page.ical_uid: page for page in originals.exclude(ical_uid="")}
     saved = []
     # The reference index is brought up to date once per page at the end, not per save.
     with transaction.atomic(), disable_reference_index_auto_update():

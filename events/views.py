@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control
 from wagtail.models import Locale
 
 from home.cache import ALL, declare, page_tag
+from locales.utils import with_source_language
 
 from .ical import calendar_bytes
 from .models import EventIndexPage, EventPage, event_filter
@@ -62,7 +63,7 @@ def events_calendar(request):
         event_dates__end__gte=now - FEED_KEEPS_PAST, event_dates__start__lte=now + FEED_LOOKS_AHEAD
     )
     pages = (
-        event_pages()
+        with_source_language(event_pages())  # an alias's text may be Arabic (LANGUAGE=ar)
         .filter(locale=locale)
         .filter(event_filter(request.GET))
         .filter(pk__in=window.values("pk"))

@@ -116,7 +116,25 @@ class District(Taxonomy):
 
 @register_snippet
 class SpokenLanguage(Taxonomy):
-    """A language spoken in an organisation or at an event (not only content languages)."""
+    """A language spoken in an organisation or at an event (not only content languages).
+
+    With a language code, visitors read its name in their own language from Django's
+    list of language names (locales.languages.language_name): "Arabisch" on a German
+    page, "العربيّة" on an Arabic one, however far the label's translations have got.
+    """
+
+    code = models.CharField(
+        _("language code"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "ISO 639-1 code such as ar, tr or ckb: visitors then read the name in their "
+            "own language."
+        ),
+    )
+
+    panels = [*Taxonomy.panels, FieldPanel("code")]
+    translatable_fields = [*Taxonomy.translatable_fields, SynchronizedField("code")]
 
     class Meta(Taxonomy.Meta):
         verbose_name = _("spoken language")

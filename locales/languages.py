@@ -7,6 +7,10 @@ an interface catalogue under locale/; see README.md ("Adding a language").
 
 from dataclasses import dataclass
 
+from django.conf.locale import LANG_INFO
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class Language:
@@ -25,6 +29,11 @@ class Language:
     @property
     def is_easy_language(self):
         return self.code == EASY_LANGUAGE
+
+    @property
+    def name(self):
+        """The language's name in the visitor's language ("Arabisch" on a German page)."""
+        return language_name(self.code) or self.native_name
 
 
 LANGUAGES = [
@@ -52,6 +61,19 @@ def get_language_info(code):
 # Languages with an interface catalogue of their own (locales/locale/<code>/); a variant
 # reads its base language's (gettext falls back from de_X-ls to de by itself).
 INTERFACE_LANGUAGES = [language for language in LANGUAGES if not language.variant_of]
+
+
+def language_name(code):
+    """The name of the language code in the active language, from Django's catalogues
+    (and ours, which fill their gaps); None for a code Django does not know, or whose
+    name nobody has translated into the active language yet."""
+    info = LANG_INFO.get((code or "").lower())
+    if info is None or "name" not in info:
+        return None
+    name = _(info["name"])
+    if name == info["name"] and not (get_language() or "").startswith("en"):
+        return None
+    return name
 
 
 def django_languages():

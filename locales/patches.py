@@ -31,6 +31,12 @@ the patch can then be deleted.
    found; the refusals themselves are discussed in wagtail/wagtail#6352. The
    message is now worded in the user's admin language, as Wagtail's own
    get_localized_response does for the views.
+6. Aliases of a new page are made only in the page editor's after_create_page hook
+   (synctree.create_aliases_for_new_page), into the languages that follow the page's
+   language. The model layer (locales.aliases, on post_save) has made them before that
+   hook runs, whatever created the page; the hook as it is would make a second version
+   in each following language and fail on Wagtail's unique (translation key, locale).
+   It now calls locales.aliases.ensure_every_language, which finds nothing missing.
 """
 
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -40,9 +46,11 @@ from wagtail.admin import auth as admin_auth
 from wagtail.admin.localization import get_localized_response
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail_localize import synctree
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
+from .aliases import ensure_every_language
 from .permissions import can_edit, editable_locale_ids
 
 ORIGINALS = {}
@@ -114,3 +122,6 @@ def apply():
 
     ORIGINALS["permission_denied"] = admin_auth.permission_denied
     admin_auth.permission_denied = refuse_in_the_users_language
+
+    ORIGINALS["create_aliases_for_new_page"] = synctree.create_aliases_for_new_page
+    synctree.create_aliases_for_new_page = ensure_every_language

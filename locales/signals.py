@@ -3,13 +3,17 @@
 Pages count when they are published: a draft changes nothing a visitor or a
 translator reads. Snippets have no drafts here, so every save counts. Aliases
 are copies that follow their original and are not recorded.
+
+Also connected here: locales.aliases.page_created, which gives every new page its
+aliases in every language (the language invariant).
 """
 
 from django.db.models.signals import post_save
 from django.utils import timezone
-from wagtail.models import Page, get_translatable_models
+from wagtail.models import Page, get_page_models, get_translatable_models
 from wagtail.signals import page_published
 
+from .aliases import page_created
 from .models import ContentChange
 
 
@@ -34,12 +38,16 @@ def record_snippet_change(sender, instance, raw=False, **kwargs):
 
 
 def connect():
-    """Connect the recorders; called from LocalesConfig.ready().
+    """Connect the recorders and the language invariant; called from LocalesConfig.ready().
 
     Snippets are found among the translatable models, not in Wagtail's snippet
     registry: Wagtail fills that only after this app is ready.
     """
     page_published.connect(record_page_change, dispatch_uid="locales-page-change")
+    for model in get_page_models():
+        post_save.connect(
+            page_created, sender=model, dispatch_uid=f"locales-aliases-{model._meta.label}"
+        )
     for model in get_translatable_models():
         if issubclass(model, Page):
             continue

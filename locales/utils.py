@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, override
 from wagtail.models import Page, Site
 
-from .languages import DEFAULT_LANGUAGE, LANGUAGES, get_language_info
+from .languages import DEFAULT_LANGUAGE, LANGUAGES, get_language_info, language_name
 
 
 def absolute_url(url, request=None):
@@ -145,6 +145,35 @@ def with_source_language(queryset, page_path=""):
     return queryset.annotate(source_language_code=F(f"{page_path}alias_of__locale__language_code"))
 
 
+def source_language_code(alias):
+    """The language code of the page an alias shows: any language, not only German.
+
+    Listings may annotate it as ``source_language_code``. Otherwise one query, which
+    also loads ``alias.alias_of`` (the notice links it).
+    """
+    code = getattr(alias, "source_language_code", None)
+    if code is None:
+        source = Page.objects.select_related("locale").filter(pk=alias.alias_of_id).first()
+        code = source.locale.language_code if source else DEFAULT_LANGUAGE
+        if source is not None:
+            alias.alias_of = source
+        alias.source_language_code = code
+    return code
+
+
+def term_language_name(term):
+    """A label's name as a language's name in the visitor's language (Django's list of
+    language names), where the label has a language code (home.SpokenLanguage); else None."""
+    code = getattr(term, "code", "")
+    return language_name(code) if isinstance(code, str) and code else None
+
+
+def term_label(term):
+    """What a visitor reads for a taxonomy label: a language's name in their language,
+    any other label's name as translated."""
+    return term_language_name(term) or str(term)
+
+
 def translation_map(objects):
     """{translation_key: object in the active language} for translatable objects (one query)."""
     return {obj.translation_key: obj for obj in localize_all(objects)}
@@ -153,15 +182,18 @@ def translation_map(objects):
 def localized_choices(queryset):
     """Every item of a translatable model once, in the active language where translated.
 
-    For filter forms: a Turkish visitor sees Turkish labels, and German ones
-    for labels nobody has translated yet. One query.
+    For filter forms: a Turkish visitor sees Turkish labels, German ones for labels
+    nobody has translated yet, and an item written in another language (a term an
+    Arabic editor added) in that language: every item exists in every language. One query.
     """
     code = active_language_code()
-    items = queryset.filter(locale__language_code__in={code, DEFAULT_LANGUAGE}).select_related(
-        "locale"
-    )
+
+    def preference(item):
+        return (item.locale.language_code == code, item.locale.language_code == DEFAULT_LANGUAGE)
+
     chosen = {}
-    for item in items:
-        if item.translation_key not in chosen or item.locale.language_code == code:
+    for item in queryset.select_related("locale"):
+        current = chosen.get(item.translation_key)
+        if current is None or preference(item) > preference(current):
             chosen[item.translation_key] = item
-    return sorted(chosen.values(), key=lambda item: str(item).casefold())
+    return sorted(chosen.values(), key=lambda item: term_label(item).casefold())

@@ -3,12 +3,16 @@
 - the translation status report (Reports menu) and its actions,
 - a dashboard panel with each language's share and what is out of date,
 - a header button on German pages to mark their last change as minor,
+- the translation editor's two English texts in the translator's language
+  (static/locales/js/translation_editor_language.js),
 - the language check for snippets: Wagtail's snippet permissions are per
   model, so these hooks refuse editing, creating or deleting a snippet in a
   language the user may not edit (locales.permissions).
 """
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
@@ -22,6 +26,14 @@ from .languages import DEFAULT_LANGUAGE
 from .models import ContentChange
 from .permissions import editable_locale_ids
 from .status import status_rows, summarise
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_language():
+    """Loaded by the page and translation editors; acts only on the translation editor."""
+    return format_html(
+        '<script src="{}" defer></script>', static("locales/js/translation_editor_language.js")
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -8,8 +8,9 @@ Every test that needs content asks for the ``tree`` fixture. It holds
 - a real Arabic translation of the home page,
 
 and helpers that add pages (``tree.organisation(...)``, ``tree.event(...)``, …),
-translate them (``tree.translate(page, "ar", title=...)``) and create aliases for
-every page not yet translated (``tree.sync("ar")``, wagtail-localize's synctree).
+translate them (``tree.translate(page, "ar", title=...)``). Every page gets its
+aliases in every language when it is created (locales.aliases); ``tree.sync("ar")``
+repairs what a test deleted.
 """
 
 import datetime
@@ -30,7 +31,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail_localize.synctree import synchronize_tree
 
 from events.models import EventIndexPage, EventOccurrence, EventPage
 from guidance.models import GuidanceContact, GuidanceIndexPage, GuidancePage, GuidanceTopic
@@ -47,7 +47,8 @@ from home.models import (
     StandardPage,
     TargetGroup,
 )
-from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
+from locales.aliases import repair
+from locales.languages import LANGUAGES
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from organisations.models import (
     Committee,
@@ -226,8 +227,11 @@ class Tree:
         return translation
 
     def sync(self, code):
-        """Aliases in the language for every German page not yet translated into it."""
-        synchronize_tree(self.locales[DEFAULT_LANGUAGE], self.locales[code])
+        """Aliases for every page missing in a language (check_languages --repair).
+
+        Pages get them when they are created (locales.aliases); this repairs what a
+        test deleted on purpose."""
+        repair()
 
     def in_language(self, page, code):
         """The page's version (translation or alias) in the language."""
@@ -272,7 +276,8 @@ def tree(locales):
     site.root_page = home
     site.save()
     SiteSettings.for_site(site)  # a configured site has its settings row
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()  # Wagtail's welcome page
+    # Wagtail's welcome page (the home page's aliases in the other languages stay)
+    Page.objects.filter(depth=2).exclude(translation_key=home.translation_key).delete()
 
     def index(model, title, slug):
         return home.add_child(

@@ -104,6 +104,18 @@ WAGTAIL_STRINGS = [
     "%(model_name)s '%(object)s' updated and published.",
     "%(model_name)s '%(object)s' created and published.",
     "More actions",
+    # The messages Wagtail's admin views give after an action (issue 12: "the success
+    # messages"), found by locating messages.success/error/warning in its views.
+    "Page '%(page_title)s' has been converted into an ordinary page.",
+    "The %(model_name)s '%(title)s' is not currently awaiting moderation in task '%(task_name)s'.",
+    "The %(model_name)s '%(title)s' is not currently awaiting moderation.",
+    "The file could not be found. Please change the source or delete the document.",
+    "The page '%(page_title)s' is not currently awaiting moderation in task '%(task_name)s'.",
+    "The slug '%(page_slug)s' is already in use at the selected parent page. "
+    "Make sure the slug is unique and try again.",
+    "Workflow removed from Page '%(page_title)s'.",
+    "Task '%(task_name)s' enabled.",
+    "Workflow '%(workflow_name)s' enabled.",
 ]
 
 
@@ -144,3 +156,61 @@ def test_the_reports_type_filter_keeps_the_capitals_of_the_names():
         labels = {str(label) for _, label in type_choices()}
     assert "Gesprochene Sprache" in labels
     assert "Gesprochene sprache" not in labels
+
+
+# What issue 12 saw in a Turkish admin, German or English, on the translator's path.
+SEEN_UNTRANSLATED = [
+    "Diese Seite wurde bisher nicht übersetzt",
+    "Sie spiegelt die",
+    "Lade PO Datei herunter",
+    "Veröffentlichen in",
+    "More actions",
+    "This page has not been translated yet",
+    "successfully submitted for translation",
+    "wurde erfolgreich",
+    "Seite bearbeiten",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", ["tr", "uk", "fa"])
+def test_a_translator_reads_the_alias_and_the_started_translation_in_their_language(
+    client, tree, code
+):
+    """Through the admin's URLs: the alias's edit view, "Translate this page", the
+    translation editor it leads to, with the success message."""
+    sync_languages()
+    page = tree.standard("Über den Verband")
+    alias = Page.objects.get(translation_key=page.translation_key, locale__language_code=code)
+    client.force_login(speaks(translator(code), code))
+    pages = [client.get(reverse("wagtailadmin_pages:edit", args=[alias.pk]))]
+    url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
+    locale = tree.locales[code]
+    pages.append(client.post(url, {"locales": [locale.pk]}, follow=True))
+    assert pages[-1].redirect_chain, "the translation was not started"
+    for response in pages:
+        assert response.status_code == 200
+        html = response.content.decode()
+        seen = [text for text in SEEN_UNTRANSLATED if text in html]
+        assert not seen, f"{code}: {seen}"
+    # The translation editor, with the script that puts its two English texts into
+    # the translator's language (see the next test for the catalogue it reads).
+    assert 'class="js-translation-editor"' in html
+    assert "locales/js/translation_editor_language" in html
+
+
+# Hard-coded in English in wagtail-localize's JavaScript; translated by
+# locales/static/locales/js/translation_editor_language.js from the editor's catalogue.
+EDITOR_TEXTS = ["%(source)s to %(target)s translation", "More actions"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("code", [language.code for language in LANGUAGES if language.code != "en"])
+def test_the_editors_english_texts_are_in_the_javascript_catalogue(client, admin_user, code):
+    client.force_login(speaks(admin_user, code))
+    response = client.get(reverse("wagtail_localize:javascript_catalog"))
+    catalogue = json.loads(
+        re.search(r"const newcatalog = (\{.*?\});", response.content.decode(), re.S)[1]
+    )
+    for text in EDITOR_TEXTS:
+        assert catalogue.get(text) not in (None, text), (code, text)

@@ -101,10 +101,18 @@ def build_portal():
     tree.form = tree.add(
         tree.events, EventSubmissionPage(title="Veranstaltung melden", slug="melden")
     )
+    # With its field, as the page editor saves it: the aliases in every language are
+    # copied when the page is created (locales.aliases), fields included.
     tree.signup = tree.add(
-        home, FormPage(title="Anmeldung", slug="anmeldung", to_address="", from_address="")
+        home,
+        FormPage(
+            title="Anmeldung",
+            slug="anmeldung",
+            to_address="",
+            from_address="",
+            form_fields=[FormField(label="Name", field_type="singleline")],
+        ),
     )
-    FormField.objects.create(page=tree.signup, label="Name", field_type="singleline")
     tree.verein = tree.organisation("Elternverein Mitte")
     tree.contact = make_contact("Erika Beispiel")
     # Wagtail's migrations made its default groups and workflow; sync_languages removes them.

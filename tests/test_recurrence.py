@@ -482,7 +482,7 @@ def test_editors_build_the_rule_from_plain_fields(tree, admin_client):
     )
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["form"].errors
-    page = EventPage.objects.get(slug="sprechstunde")
+    page = EventPage.objects.get(slug="sprechstunde", alias_of__isnull=True)
     assert page.recurrence_rule == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;UNTIL=20270430T215959Z"
     form = EventPage.get_edit_handler().get_form_class()(instance=page, for_user=page.owner)
     assert form.initial["repeat"] == "WEEKLY"
@@ -560,6 +560,6 @@ def test_listing_costs_the_same_with_5_and_200_repeating_events(client, tree):
     add_weekly_events(tree, organisers, groups, 0, 5)
     few = warm_queries(client, "/de/veranstaltungen/?target_group=frauen")
     add_weekly_events(tree, organisers, groups, 5, 195)
-    assert EventDate.objects.count() == 1600
+    assert EventDate.objects.filter(page__locale=tree.locales["de"]).count() == 1600
     many = warm_queries(client, "/de/veranstaltungen/?target_group=frauen")
     assert few == many

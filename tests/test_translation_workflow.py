@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
-from wagtail_localize.models import LocaleSynchronization, StringSegment, Translation
+from wagtail_localize.models import StringSegment, Translation
 
 from home.models import StandardPage
 from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -107,6 +107,7 @@ def synced(tree):
 
 
 def test_sync_languages_adds_what_is_missing_and_is_safe_to_run_again(tree):
+    Page.objects.filter(depth=2, locale__language_code="fa").delete()  # with its subtree
     Locale.objects.filter(language_code="fa").delete()
     output = sync_languages()
     assert "Created locale fa" in output
@@ -114,9 +115,6 @@ def test_sync_languages_adds_what_is_missing_and_is_safe_to_run_again(tree):
         lang.code for lang in LANGUAGES
     }
     german = Locale.objects.get(language_code=DEFAULT_LANGUAGE)
-    assert set(LocaleSynchronization.objects.values_list("locale__language_code", "sync_from")) == {
-        (code, german.pk) for code in OTHER_CODES
-    }
     german_pages = Page.objects.filter(locale=german, depth__gt=1)
     for code in OTHER_CODES:
         in_language = Page.objects.filter(locale__language_code=code)
@@ -127,9 +125,8 @@ def test_sync_languages_adds_what_is_missing_and_is_safe_to_run_again(tree):
     assert Page.objects.get(pk=tree.ar_home.pk).alias_of_id is None
 
     pages = Page.objects.count()
-    sync_languages()
+    assert "Created 0 alias(es)" in sync_languages()
     assert Page.objects.count() == pages
-    assert LocaleSynchronization.objects.count() == len(OTHER_CODES)
 
 
 def test_a_german_page_published_in_the_admin_exists_in_every_language(client, synced):

@@ -9,7 +9,13 @@ from wagtail.models import Locale, Page
 
 from locales.languages import DEFAULT_LANGUAGE, get_language_info
 from locales.status import VisitorState, visitor_state
-from locales.utils import absolute_url, language_versions
+from locales.utils import (
+    absolute_url,
+    language_versions,
+    source_language_code,
+    term_label,
+    term_language_name,
+)
 
 register = template.Library()
 
@@ -86,10 +92,18 @@ def content_language(page):
     translation whose published version has no translated text yet."""
     if not isinstance(page, Page):
         return None
-    if getattr(page, "alias_of_id", None) or translation_state(page).untranslated:
-        # Aliases are made from the source tree (wagtail-localize's synctree).
+    if getattr(page, "alias_of_id", None):
+        # The source may be in any language (an event sent through the Arabic form).
+        return get_language_info(source_language_code(page))
+    if translation_state(page).untranslated:
         return get_language_info(DEFAULT_LANGUAGE)
     return get_language_info(page.locale.language_code)
+
+
+@register.filter(name="term_label")
+def term_label_filter(term):
+    """A taxonomy label's name as the visitor reads it (locales.utils.term_label)."""
+    return term_label(term)
 
 
 @register.filter
@@ -117,6 +131,8 @@ def text_language(obj, page=None, locale_codes=None):
         return get_language_info(obj)
     if hasattr(obj, "direction") and hasattr(obj, "code"):
         return obj
+    if term_language_name(obj):  # a language's name, shown in the visitor's language
+        return None
     if isinstance(obj, Page) and page is not None and obj.pk == getattr(page, "pk", None):
         return content_language(page)
     if getattr(obj, "alias_of_id", None):

@@ -1,10 +1,13 @@
 """Bring the database in line with the language list (locales/languages.py).
 
-For every language: a Wagtail Locale; for every language but German, a
-wagtail-localize LocaleSynchronization from German, so that every new German
-page gets an alias in that language; then synctree, which creates the missing
-aliases of existing pages; finally setup_roles, which gives the language its
+For every language a Wagtail Locale; then every page gets an alias in each language
+it is missing from (locales.aliases.repair, the same as `check_languages --repair`),
+whatever language its source is in; finally setup_roles, which gives the language its
 translator group. Safe to run again: it only adds what is missing.
+
+wagtail-localize's LocaleSynchronization is not used: it lets a language follow one
+source language, and only the page editor's hook applies it; locales.aliases makes
+the aliases of every new page whatever made it, from any source language.
 
 Adding a language is one line in locales/languages.py plus this command.
 """
@@ -13,14 +16,13 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Locale
-from wagtail_localize.models import LocaleSynchronization
-from wagtail_localize.synctree import PageIndex, synchronize_tree
 
-from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
+from locales.aliases import repair
+from locales.languages import LANGUAGES
 
 
 class Command(BaseCommand):
-    help = "Create Locales, locale synchronisation and aliases for every configured language."
+    help = "Create Locales for every configured language and the aliases missing in them."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -29,47 +31,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            source, targets = self.ensure_locales()
-            self.ensure_synchronisation(source, targets)
-            self.sync_trees(source, targets)
+            self.ensure_locales()
+            made = repair()
+        self.stdout.write(f"Created {made} alias(es) of pages missing in a language.")
         self.report_unknown_locales()
         if not options["no_roles"]:
             call_command("setup_roles", stdout=self.stdout, stderr=self.stderr)
 
     def ensure_locales(self):
-        locales = {}
         for language in LANGUAGES:
-            locales[language.code], created = Locale.objects.get_or_create(
-                language_code=language.code
-            )
+            _locale, created = Locale.objects.get_or_create(language_code=language.code)
             if created:
                 self.stdout.write(f"Created locale {language.code} ({language.english_name}).")
-        source = locales.pop(DEFAULT_LANGUAGE)
-        return source, list(locales.values())
-
-    def ensure_synchronisation(self, source, targets):
-        """Sync every other language from German (the project's source language)."""
-        for locale in targets:
-            sync = LocaleSynchronization.objects.filter(locale=locale).first()
-            if sync is None:
-                # Saving it runs wagtail-localize's synctree for this language at once.
-                LocaleSynchronization.objects.create(locale=locale, sync_from=source)
-                self.stdout.write(f"{locale.language_code} now follows {source.language_code}.")
-            elif sync.sync_from_id != source.id:
-                sync.sync_from = source
-                sync.save()
-                self.stdout.write(f"{locale.language_code} now follows {source.language_code}.")
-
-    def sync_trees(self, source, targets):
-        """Aliases for every German page missing in a language (wagtail-localize's synctree).
-
-        The page index is read after the synchronisation rows were saved, so it
-        knows the aliases their signal has just created.
-        """
-        index = PageIndex.from_database().sort_by_tree_position()
-        for locale in targets:
-            synchronize_tree(source, locale, page_index=index)
-        self.stdout.write(f"Synchronised {len(targets)} language tree(s) from {source}.")
 
     def report_unknown_locales(self):
         codes = {language.code for language in LANGUAGES}
