@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_control
 from wagtail.models import Locale
 
 from home.cache import ALL, declare, page_tag
+from home.listing import public
 
 from .ical import calendar_bytes
 from .models import EventIndexPage, EventPage, event_filter
@@ -30,8 +31,7 @@ def calendar_response(content, filename, attachment=False):
 
 def event_pages():
     return (
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .select_related("organiser")
         .prefetch_related("occurrences", "exception_dates")
     )

@@ -42,3 +42,10 @@ def responsive_image(image, *filter_specs, **attrs):
     if len(by_width) == 1:
         attrs.pop("sizes", None)  # sizes without srcset is not allowed
     return ResponsiveImage({str(width): r for width, r in by_width.items()}, attrs)
+
+
+@register.filter
+def breadcrumb_ancestors(page):
+    """The pages above page from the home page down; those routing fetched cost no query."""
+    ancestors = getattr(page, "route_ancestors", None)
+    return ancestors if ancestors is not None else list(page.get_ancestors()[1:])
