@@ -31,12 +31,14 @@ def _build(request, code):
     site = Site.find_for_request(request)
     if site is None:
         return {"home": None, "main": [], "footer": [], "submission": None}
-    root = (
-        Page.objects.filter(
-            translation_key=site.root_page.translation_key, locale__language_code=code
-        ).first()
-        or site.root_page
-    )
+    root = getattr(request, "localized_home", None)  # found by routing (home/routing.py)
+    if root is None or root.locale.language_code != code:
+        root = (
+            Page.objects.filter(
+                translation_key=site.root_page.translation_key, locale__language_code=code
+            ).first()
+            or site.root_page
+        )
     main = [_link(page, request) for page in public(root.get_children().live().in_menu())]
     settings = SiteSettings.for_request(request)
     footer_pages = Page.objects.filter(id__in=settings.footer_pages())

@@ -12,9 +12,12 @@ the path, as in Wagtail. The view hands the result to Wagtail's serve view, whic
 reads it from ``request._wagtail_route_for_request`` (Page.route_for_request).
 """
 
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
+from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import SiteRootPath
 from wagtail.url_routing import RouteResult
 
 from locales.utils import active_language_code
@@ -25,56 +28,107 @@ def _routes_itself(page):
     return model is not None and model.route is not Page.route
 
 
-def _specific(page, ancestors):
+def _specific(page, ancestors, root):
     """The page's specific object, keeping its locale and ancestors (no further query)."""
     specific = page.specific
     specific._state.fields_cache.setdefault("locale", page.locale)
     specific.route_ancestors = ancestors
+    above = [root, *ancestors, page]
+    specific.view_restricted = any(p.view_restricted for p in above if p is not None)
     if ancestors:
         specific._cached_parent_obj = ancestors[-1]
     return specific
 
 
-def _home(site):
-    """The site's home page in the visitor's language (as Page.localized), with its locale."""
-    root = site.root_page
-    localized = (
-        Page.objects.filter(
-            translation_key=root.translation_key,
-            locale__language_code=active_language_code(),
-            live=True,
-        )
-        .select_related("locale")
-        .first()
+def _site_for(sites, hostname, port):
+    """Site.find_for_request's choice among all sites (wagtail.models.sites)."""
+
+    def match(site):
+        if site.hostname == hostname:
+            return 0 if site.port == port else 1 if site.is_default_site else 3
+        return 2
+
+    candidates = sorted(
+        (site for site in sites if site.hostname == hostname or site.is_default_site), key=match
     )
-    return localized or root
+    if len(candidates) == 1 or (candidates and match(candidates[0]) < 2):
+        return candidates[0]
+    if candidates:
+        return candidates[len(candidates) == 2]
+    return None
+
+
+def _sites(request):
+    """The request's Site and the root paths of every site's home in every language.
+
+    Two queries for what Wagtail asks in three or more (Site.find_for_request,
+    Site.get_site_root_paths); both are kept on the request where Wagtail looks.
+    """
+    sites = list(Site.objects.select_related("root_page"))
+    homes = {}
+    for home in with_restriction(
+        Page.objects.filter(translation_key__in={site.root_page.translation_key for site in sites})
+    ).select_related("locale"):
+        homes.setdefault(home.translation_key, []).append(home)
+    for key in ("hostname",), ("is_default_site",), ("root_page", "url_path"):
+        sites.sort(key=lambda site, key=key: _attr(site, key), reverse=key != ("hostname",))
+    request._wagtail_cached_site_root_paths = [
+        SiteRootPath(site.id, home.url_path, site.root_url, home.locale.language_code)
+        for site in sites
+        for home in homes.get(site.root_page.translation_key, [])
+    ]
+    hostname = split_domain_port(request._get_raw_host())[0]
+    site = _site_for(sites, hostname, request.get_port())
+    request._wagtail_site = site
+    return site, homes.get(site.root_page.translation_key, []) if site else []
+
+
+def _attr(obj, names):
+    for name in names:
+        obj = getattr(obj, name)
+    return obj
+
+
+def with_restriction(pages):
+    """pages annotated with view_restricted: a view restriction on the page (or its source)."""
+    return pages.annotate(
+        view_restricted=Exists(
+            PageViewRestriction.objects.filter(
+                Q(page_id=OuterRef("id")) | Q(page_id=OuterRef("alias_of_id"))
+            )
+        )
+    )
 
 
 def route(request, path):
     """Page.route_for_request's result (a RouteResult, or None for a 404)."""
-    site = Site.find_for_request(request)
+    site, homes = _sites(request)
     if site is None:
         return None
+    code = active_language_code()
+    home = next((h for h in homes if h.locale.language_code == code and h.live), None)
+    home = home or next(h for h in homes if h.pk == site.root_page_id)  # as Page.localized
+    request.localized_home = home
     components = [component for component in path.split("/") if component]
-    home = _home(site)
     paths = [home.url_path + "/".join(components[: n + 1]) + "/" for n in range(len(components))]
     found = {
         page.url_path: page
-        for page in Page.objects.filter(url_path__in=paths, depth__gt=home.depth)
+        for page in with_restriction(Page.objects.filter(url_path__in=["/", *paths]))
         .select_related("locale")
         .order_by("depth")
     }
+    root = found.get("/")
     ancestors, page = [], home
     for number, url_path in enumerate(paths):
         child = found.get(url_path)
         if child is None or _routes_itself(page):
-            return _specific(page, ancestors).route(request, components[number:])
+            return _specific(page, ancestors, root).route(request, components[number:])
         child._cached_parent_obj = page
         ancestors.append(page)
         page = child
     if _routes_itself(page) or not page.live:
-        return _specific(page, ancestors).route(request, [])
-    return RouteResult(_specific(page, ancestors))
+        return _specific(page, ancestors, root).route(request, [])
+    return RouteResult(_specific(page, ancestors, root))
 
 
 def serve(request, path):

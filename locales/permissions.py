@@ -14,7 +14,7 @@ wagtail-localize all get the same answer from RolePagePermissionTester.
 """
 
 from django.contrib.admin.utils import quote
-from django.db.models import CharField, Q
+from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.urls import reverse
 from wagtail.models import (
@@ -156,10 +156,8 @@ class RolePagePermissions:
         return RolePagePermissionTester(user, self)
 
     def get_view_restrictions(self):
-        """Wagtail's, in one query where routing (home.routing) kept the pages above this one."""
-        ancestors = getattr(self, "route_ancestors", None)
-        if ancestors is None:
-            return super().get_view_restrictions()
-        # An alias is restricted as its source; the root (depth 1) is not in the list.
-        ids = {page.alias_of_id or page.id for page in [*ancestors, self]}
-        return PageViewRestriction.objects.filter(Q(page_id__in=ids) | Q(page__depth=1))
+        """Wagtail's, without a query where routing (home.routing) found no restriction on
+        this page and the pages above it."""
+        if getattr(self, "view_restricted", None) is False:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
