@@ -21,6 +21,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.index import RelatedFields
 
 PAGE_FIELDS = [f for f in Page._meta.concrete_fields]
 
@@ -82,7 +83,7 @@ def write(specs, batch_size=2000):
     for model, group in by_model.items():
         _insert_specific(model, [s.page for s in group], batch_size)
         _insert_relations(model, group, batch_size)
-        get_search_backend().add_bulk(model, [s.page for s in group])
+        _index(model, [s.page for s in group])
     parents = {id(s.parent): s.parent for s in specs}.values()
     for parent in parents:
         parent.page.numchild = parent.next_step - 1
@@ -116,6 +117,14 @@ def _insert_relations(model, specs, batch_size):
             ],
             batch_size=batch_size,
         )
+
+
+def _index(model, pages):
+    """Search index entries; related fields (taxonomy names) prefetched, not read per page."""
+    related = [f.field_name for f in model.get_search_fields() if isinstance(f, RelatedFields)]
+    if related:
+        pages = model.objects.filter(pk__in=[page.pk for page in pages]).prefetch_related(*related)
+    get_search_backend().add_bulk(model, list(pages))
 
 
 def _through_columns(through, model):
