@@ -20,7 +20,8 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
 from wagtail.url_routing import RouteResult
 
-from locales.utils import active_language_code
+from locales.languages import LANGUAGES
+from locales.utils import active_language_code, remember_locale
 
 
 def _routes_itself(page):
@@ -30,7 +31,7 @@ def _routes_itself(page):
 
 def _specific(page, ancestors, root):
     """The page's specific object, keeping its locale and ancestors (no further query)."""
-    specific = page.specific
+    specific = _with_foreign_keys(page)
     specific._state.fields_cache.setdefault("locale", page.locale)
     specific.route_ancestors = ancestors
     above = [root, *ancestors, page]
@@ -38,6 +39,15 @@ def _specific(page, ancestors, root):
     if ancestors:
         specific._cached_parent_obj = ancestors[-1]
     return specific
+
+
+def _with_foreign_keys(page):
+    """page.specific, with what its own foreign keys point at (an image, an organiser)."""
+    model = page.specific_class
+    if model is None:
+        return page.specific
+    related = [f.name for f in model._meta.local_fields if f.many_to_one]
+    return model._base_manager.select_related(*related).get(pk=page.pk)
 
 
 def _site_for(sites, hostname, port):
@@ -109,6 +119,11 @@ def route(request, path):
     home = next((h for h in homes if h.locale.language_code == code and h.live), None)
     home = home or next(h for h in homes if h.pk == site.root_page_id)  # as Page.localized
     request.localized_home = home
+    if home.locale.language_code == code:
+        remember_locale(home.locale)
+    codes = {h.locale_id: h.locale.language_code for h in homes}
+    if set(codes.values()) >= {language.code for language in LANGUAGES}:
+        request._locale_codes = codes  # for lang_attrs (locales_tags._locale_codes)
     components = [component for component in path.split("/") if component]
     paths = [home.url_path + "/".join(components[: n + 1]) + "/" for n in range(len(components))]
     found = {

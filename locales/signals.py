@@ -5,12 +5,14 @@ translator reads. Snippets have no drafts here, so every save counts. Aliases
 are copies that follow their original and are not recorded.
 """
 
+from django.core.signals import request_started
 from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.models import Page, get_translatable_models
 from wagtail.signals import page_published
 
 from .models import ContentChange
+from .utils import remember_locale
 
 
 def record_page_change(sender, instance, revision=None, **kwargs):
@@ -40,6 +42,7 @@ def connect():
     registry: Wagtail fills that only after this app is ready.
     """
     page_published.connect(record_page_change, dispatch_uid="locales-page-change")
+    request_started.connect(remember_locale, dispatch_uid="locales-forget-active-locale")
     for model in get_translatable_models():
         if issubclass(model, Page):
             continue

@@ -1,7 +1,7 @@
 from django import template
-from wagtail.models import Locale
 
 from events.models import upcoming_occurrences, with_localized_organisers
+from locales.utils import active_locale
 
 register = template.Library()
 
@@ -9,7 +9,5 @@ register = template.Library()
 @register.inclusion_tag("events/includes/upcoming.html", takes_context=True)
 def upcoming_events(context, limit=3):
     """The next dates of events in the visitor's language, for the home page."""
-    occurrences = with_localized_organisers(
-        list(upcoming_occurrences(Locale.get_active().id)[:limit])
-    )
+    occurrences = with_localized_organisers(list(upcoming_occurrences(active_locale().id)[:limit]))
     return {"occurrences": occurrences, "request": context.get("request")}
