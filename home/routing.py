@@ -128,9 +128,14 @@ def route(request, path):
     paths = [home.url_path + "/".join(components[: n + 1]) + "/" for n in range(len(components))]
     found = {
         page.url_path: page
-        for page in with_restriction(Page.objects.filter(url_path__in=["/", *paths]))
-        .select_related("locale")
-        .order_by("depth")
+        # By slug (indexed; url_path is not) below the home page, and the root.
+        for page in with_restriction(
+            Page.objects.filter(
+                Q(slug__in=components, path__startswith=home.path, depth__gt=home.depth)
+                | Q(depth=1)
+            )
+        ).select_related("locale")
+        if page.url_path in paths or page.depth == 1
     }
     root = found.get("/")
     ancestors, page = [], home
