@@ -32,7 +32,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.cache import lazy_context
-from home.listing import filter_query_string, paginate, selected
+from home.listing import filter_query_string, paginate, public, selected
 from home.models import (
     SOURCE_LANGUAGE,
     District,
@@ -91,7 +91,7 @@ def upcoming_occurrences(locale_id, now=None):
     now = now or timezone.now()
     return (
         EventDate.objects.filter(
-            page__in=EventPage.objects.live().public().filter(locale_id=locale_id),
+            page__in=public(EventPage.objects.live()).filter(locale_id=locale_id),
             end__gte=now,
         )
         .select_related("page", "page__organiser")
@@ -132,7 +132,7 @@ class EventIndexPage(RolePagePermissions, Page):
         now = now or timezone.now()
         params = request.GET
         events = (
-            EventPage.objects.live().public().descendant_of(self).filter(locale_id=self.locale_id)
+            public(EventPage.objects.live()).descendant_of(self).filter(locale_id=self.locale_id)
         )
         dates = EventDate.objects.filter(page__in=events).filter(event_filter(params, "page__"))
         if day := date_param(params, "from"):

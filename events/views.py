@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from wagtail.models import Locale
 
 from home.cache import ALL, declare, page_tag
-from locales.utils import with_source_language
+from home.listing import public
+from locales.utils import active_locale, with_source_language
 
 from .ical import calendar_bytes
 from .models import EventIndexPage, EventPage, event_filter
@@ -31,8 +31,7 @@ def calendar_response(content, filename, attachment=False):
 
 def event_pages():
     return (
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .select_related("organiser")
         .prefetch_related("occurrences", "exception_dates")
     )
@@ -54,7 +53,7 @@ def events_calendar(request):
     The listing's filters work here too: ?organiser=…, ?target_group=…,
     ?language=…, ?district=…, ?free=1.
     """
-    locale = Locale.get_active()
+    locale = active_locale()
     # Cached until an event of the language changes: each one bumps its index's tag.
     index_ids = EventIndexPage.objects.filter(locale=locale).values_list("pk", flat=True)
     declare(request, [ALL, *(page_tag(pk) for pk in index_ids)])

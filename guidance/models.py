@@ -13,7 +13,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.cache import lazy_context
-from home.listing import filter_query_string, paginate, selected
+from home.listing import filter_query_string, paginate, public, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
 from locales.permissions import RolePagePermissions
 from locales.utils import localize_all, localized_choices, translation_map, with_source_language
@@ -57,7 +57,7 @@ class GuidanceIndexPage(RolePagePermissions, Page):
     def listing(self, request):
         """The requested page of guidance with its filters, labels in the visitor's language."""
         pages = with_source_language(
-            GuidancePage.objects.live().public().child_of(self).prefetch_related("topics")
+            public(GuidancePage.objects.live()).child_of(self).prefetch_related("topics")
         ).order_by("title")
         if slug := request.GET.get("topic"):
             pages = pages.filter(topics__slug=slug).distinct()

@@ -1,6 +1,9 @@
 """What every listing page shares: pagination and keeping the filters in links."""
 
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import PageViewRestriction
 
 
 def paginate(request, items, per_page):
@@ -20,3 +23,12 @@ def selected(request, name, choices):
     """The choice whose slug the request names in ?name=…, or None."""
     slug = request.GET.get(name, "")
     return next((choice for choice in choices if choice.slug == slug), None)
+
+
+def public(pages):
+    """pages.public() without its query: Wagtail reads every view restriction first (one
+    query per listing); here the restricted sections are a subquery of the listing's own."""
+    restricted_above = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return pages.filter(~Exists(restricted_above))

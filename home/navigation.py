@@ -12,6 +12,7 @@ from locales.languages import DEFAULT_LANGUAGE
 from locales.utils import active_language_code, localize_all
 
 from .cache import ALL, nav_tag, versions
+from .listing import public
 from .models import SiteSettings
 
 
@@ -30,14 +31,16 @@ def _build(request, code):
     site = Site.find_for_request(request)
     if site is None:
         return {"home": None, "main": [], "footer": [], "submission": None}
-    root = (
-        Page.objects.filter(
-            translation_key=site.root_page.translation_key, locale__language_code=code
-        ).first()
-        or site.root_page
-    )
-    main = [_link(page, request) for page in root.get_children().live().public().in_menu()]
-    settings = SiteSettings.for_site(site)
+    root = getattr(request, "localized_home", None)  # found by routing (home/routing.py)
+    if root is None or root.locale.language_code != code:
+        root = (
+            Page.objects.filter(
+                translation_key=site.root_page.translation_key, locale__language_code=code
+            ).first()
+            or site.root_page
+        )
+    main = [_link(page, request) for page in public(root.get_children().live().in_menu())]
+    settings = SiteSettings.for_request(request)
     footer_pages = Page.objects.filter(id__in=settings.footer_pages())
     order = {page_id: index for index, page_id in enumerate(settings.footer_pages())}
     footer = sorted(localize_all(footer_pages), key=lambda page: order.get(page.id, 99))

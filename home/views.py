@@ -4,9 +4,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
-from locales.utils import view_language_versions
+from locales.utils import active_locale, view_language_versions
 
 from .cache import ALL, PAGES, declare, nav_tag
 from .listing import filter_query_string
@@ -20,7 +20,7 @@ def search(request):
     declare(request, [ALL, nav_tag(get_language()), PAGES])  # cached until any page changes
     results = None
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).search(query)
+        pages = Page.objects.live().public().filter(locale=active_locale()).search(query)
         paginator = Paginator(pages, RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))

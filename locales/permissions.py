@@ -22,6 +22,7 @@ from wagtail.models import (
     Locale,
     Page,
     PagePermissionTester,
+    PageViewRestriction,
     WorkflowState,
     get_default_page_content_type,
 )
@@ -153,3 +154,10 @@ class RolePagePermissions:
 
     def permissions_for_user(self, user):
         return RolePagePermissionTester(user, self)
+
+    def get_view_restrictions(self):
+        """Wagtail's, without a query where routing (home.routing) found no restriction on
+        this page and the pages above it."""
+        if getattr(self, "view_restricted", None) is False:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

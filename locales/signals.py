@@ -8,6 +8,7 @@ Also connected here: locales.aliases.page_created, which gives every new page it
 aliases in every language (the language invariant).
 """
 
+from django.core.signals import request_started
 from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.models import Page, get_page_models, get_translatable_models
@@ -15,6 +16,7 @@ from wagtail.signals import page_published
 
 from .aliases import page_created
 from .models import ContentChange
+from .utils import remember_locale
 
 
 def record_page_change(sender, instance, revision=None, **kwargs):
@@ -48,6 +50,7 @@ def connect():
         post_save.connect(
             page_created, sender=model, dispatch_uid=f"locales-aliases-{model._meta.label}"
         )
+    request_started.connect(remember_locale, dispatch_uid="locales-forget-active-locale")
     for model in get_translatable_models():
         if issubclass(model, Page):
             continue

@@ -4,13 +4,14 @@ They work on Wagtail's generic Page and TranslatableMixin, so every content
 app can use them without this app knowing any content model.
 """
 
+from contextvars import ContextVar
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import get_language, override
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from .languages import DEFAULT_LANGUAGE, LANGUAGES, get_language_info, language_name
 
@@ -35,6 +36,25 @@ def active_language_code():
     return get_language_info(get_language() or DEFAULT_LANGUAGE).code
 
 
+# The active language's Locale, known for the rest of the request once looked up (or once
+# routing found it, home.routing); emptied when a request starts (locales.signals).
+_active_locale = ContextVar("active_locale", default=None)
+
+
+def remember_locale(locale=None, **kwargs):
+    """Keep locale as the active language's for this request (None forgets it)."""
+    _active_locale.set(locale)
+
+
+def active_locale():
+    """Locale.get_active(), one query per request at most."""
+    locale = _active_locale.get()
+    if locale is None or locale.language_code != active_language_code():
+        locale = Locale.get_active()
+        _active_locale.set(locale)
+    return locale
+
+
 def localize_all(objects):
     """Each translatable object in the active language where a translation exists.
 
@@ -49,17 +69,23 @@ def localize_all(objects):
     model = objects[0]._meta.concrete_model
     if issubclass(model, Page):
         model = Page
+    if all(obj.locale_id == active_locale().id for obj in objects):
+        return _unique(objects)  # already in the active language
     keys = {obj.translation_key for obj in objects}
     translations = {
         obj.translation_key: obj
         for obj in model.objects.filter(translation_key__in=keys, locale__language_code=code)
     }
+    return _unique(translations.get(obj.translation_key, obj) for obj in objects)
+
+
+def _unique(objects):
+    """The objects, the first of each translation key."""
     result, seen = [], set()
     for obj in objects:
-        if obj.translation_key in seen:
-            continue
-        seen.add(obj.translation_key)
-        result.append(translations.get(obj.translation_key, obj))
+        if obj.translation_key not in seen:
+            seen.add(obj.translation_key)
+            result.append(obj)
     return result
 
 

@@ -21,7 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from home.cache import ALL, declare, page_tag
-from locales.utils import absolute_url, localize_one
+from locales.utils import absolute_url, active_locale, localize_one
 
 from .models import NewsCategory, NewsIndexPage, news_items, with_localized_categories
 
@@ -47,7 +47,7 @@ class NewsRssFeed(Feed):
     ttl = 60
 
     def get_object(self, request, category=None):
-        locale = Locale.get_active()
+        locale = active_locale()
         found = None
         if category is not None:
             found = NewsCategory.objects.filter(slug=category, locale__language_code="de").first()

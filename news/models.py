@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.cache import lazy_context
-from home.listing import filter_query_string, paginate, selected
+from home.listing import filter_query_string, paginate, public, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, alt_text_field, page_translatable_fields
 from locales.permissions import RolePagePermissions
 from locales.utils import (
@@ -43,7 +43,7 @@ class NewsCategory(Taxonomy):
 
 def news_items(locale_id):
     """Live, public news in one language, newest first, with what a listing shows."""
-    pages = NewsPage.objects.live().public().filter(locale_id=locale_id)
+    pages = public(NewsPage.objects.live()).filter(locale_id=locale_id)
     return (
         with_source_language(pages)
         .prefetch_related(

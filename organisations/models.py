@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.cache import lazy_context
-from home.listing import filter_query_string, paginate, selected
+from home.listing import filter_query_string, paginate, public, selected
 from home.models import (
     SOURCE_LANGUAGE,
     District,
@@ -54,7 +54,7 @@ class OrganisationIndexPage(RolePagePermissions, Page):
 
     def organisations(self, request):
         organisations = (
-            with_source_language(OrganisationPage.objects.live().public().child_of(self))
+            with_source_language(public(OrganisationPage.objects.live()).child_of(self))
             .select_related("district")
             .prefetch_related(
                 "fields_of_action",
@@ -264,9 +264,7 @@ class OrganisationPage(RolePagePermissions, Page):
     def upcoming_events(self, limit=5):
         """Upcoming events this organisation organises, in this page's language."""
         return (
-            self.source_page()
-            .events.live()
-            .public()
+            public(self.source_page().events.live())
             .filter(locale_id=self.locale_id, event_dates__end__gte=timezone.now())
             .annotate(next_start=models.Min("event_dates__start"))
             .order_by("next_start")[:limit]

@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import routing
 from home.views import search
 from locales.machine_translation_queue import queue_machine_translation
 from portal.sitemaps import sitemap, sitemap_index
@@ -40,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path("", include("registrations.urls")),
     path("", include("submissions.urls")),
+    # Wagtail's serve view, routed in three queries whatever the depth (home/routing.py).
+    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,10 +1,9 @@
 from urllib.parse import urlencode
 
 from django import template
-from wagtail.models import Locale
 
 from events.models import EventIndexPage, upcoming_occurrences, with_localized_organisers
-from locales.utils import absolute_url
+from locales.utils import absolute_url, active_locale
 
 register = template.Library()
 
@@ -12,9 +11,7 @@ register = template.Library()
 @register.inclusion_tag("events/includes/upcoming.html", takes_context=True)
 def upcoming_events(context, limit=3):
     """The next dates of events in the visitor's language, for the home page."""
-    occurrences = with_localized_organisers(
-        list(upcoming_occurrences(Locale.get_active().id)[:limit])
-    )
+    occurrences = with_localized_organisers(list(upcoming_occurrences(active_locale().id)[:limit]))
     return {"occurrences": occurrences, "request": context.get("request")}
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_image_alt_text_per_use'),
+        ('home', '0005_sign_language_video_hard_word_easy_language_links'),
     ]
 
     operations = [

@@ -51,3 +51,10 @@ def statement_lines(html, language):
     if getattr(language, "is_easy_language", False):
         return one_statement_per_line(html)
     return html
+
+
+@register.filter
+def breadcrumb_ancestors(page):
+    """The pages above page from the home page down; those routing fetched cost no query."""
+    ancestors = getattr(page, "route_ancestors", None)
+    return ancestors if ancestors is not None else list(page.get_ancestors()[1:])

@@ -1,0 +1,161 @@
+"""Routing a request to its page in three queries, whatever the page's depth.
+
+Wagtail walks the tree one level at a time (the child by slug, then its specific
+row: two queries per level) and later asks for the ancestors again (view
+restrictions, breadcrumbs). Here the language's home page and every page on the
+path come in two queries (by url_path, with their locales), then the specific row
+of the page served. The pages above it are kept on it (``route_ancestors``) for
+its view restrictions (locales.permissions.RolePagePermissions) and breadcrumbs.
+
+Pages that route themselves (RoutablePageMixin, an own ``route``) get the rest of
+the path, as in Wagtail. The view hands the result to Wagtail's serve view, which
+reads it from ``request._wagtail_route_for_request`` (Page.route_for_request).
+"""
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.http.request import split_domain_port
+from wagtail import views as wagtail_views
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import SiteRootPath
+from wagtail.url_routing import RouteResult
+
+from locales.languages import LANGUAGES
+from locales.utils import active_language_code, remember_locale
+
+
+def _routes_itself(page):
+    model = page.specific_class
+    return model is not None and model.route is not Page.route
+
+
+def _specific(page, ancestors, root):
+    """The page's specific object, keeping its locale and ancestors (no further query)."""
+    specific = _with_foreign_keys(page)
+    specific._state.fields_cache.setdefault("locale", page.locale)
+    specific.route_ancestors = ancestors
+    above = [root, *ancestors, page]
+    specific.view_restricted = any(p.view_restricted for p in above if p is not None)
+    if ancestors:
+        specific._cached_parent_obj = ancestors[-1]
+    return specific
+
+
+def _with_foreign_keys(page):
+    """page.specific, with what its own foreign keys point at (an image, an organiser)."""
+    model = page.specific_class
+    if model is None:
+        return page.specific
+    related = [f.name for f in model._meta.local_fields if f.many_to_one]
+    return model._base_manager.select_related(*related).get(pk=page.pk)
+
+
+def _site_for(sites, hostname, port):
+    """Site.find_for_request's choice among all sites (wagtail.models.sites)."""
+
+    def match(site):
+        if site.hostname == hostname:
+            return 0 if site.port == port else 1 if site.is_default_site else 3
+        return 2
+
+    candidates = sorted(
+        (site for site in sites if site.hostname == hostname or site.is_default_site), key=match
+    )
+    if len(candidates) == 1 or (candidates and match(candidates[0]) < 2):
+        return candidates[0]
+    if candidates:
+        return candidates[len(candidates) == 2]
+    return None
+
+
+def _sites(request):
+    """The request's Site and the root paths of every site's home in every language.
+
+    Two queries for what Wagtail asks in three or more (Site.find_for_request,
+    Site.get_site_root_paths); both are kept on the request where Wagtail looks.
+    """
+    sites = list(Site.objects.select_related("root_page"))
+    homes = {}
+    for home in with_restriction(
+        Page.objects.filter(translation_key__in={site.root_page.translation_key for site in sites})
+    ).select_related("locale"):
+        homes.setdefault(home.translation_key, []).append(home)
+    for key in ("hostname",), ("is_default_site",), ("root_page", "url_path"):
+        sites.sort(key=lambda site, key=key: _attr(site, key), reverse=key != ("hostname",))
+    request._wagtail_cached_site_root_paths = [
+        SiteRootPath(site.id, home.url_path, site.root_url, home.locale.language_code)
+        for site in sites
+        for home in homes.get(site.root_page.translation_key, [])
+    ]
+    hostname = split_domain_port(request._get_raw_host())[0]
+    site = _site_for(sites, hostname, request.get_port())
+    request._wagtail_site = site
+    return site, homes.get(site.root_page.translation_key, []) if site else []
+
+
+def _attr(obj, names):
+    for name in names:
+        obj = getattr(obj, name)
+    return obj
+
+
+def with_restriction(pages):
+    """pages annotated with view_restricted: a view restriction on the page (or its source)."""
+    return pages.annotate(
+        view_restricted=Exists(
+            PageViewRestriction.objects.filter(
+                Q(page_id=OuterRef("id")) | Q(page_id=OuterRef("alias_of_id"))
+            )
+        )
+    )
+
+
+def route(request, path):
+    """Page.route_for_request's result (a RouteResult, or None for a 404)."""
+    site, homes = _sites(request)
+    if site is None:
+        return None
+    code = active_language_code()
+    home = next((h for h in homes if h.locale.language_code == code and h.live), None)
+    home = home or next(h for h in homes if h.pk == site.root_page_id)  # as Page.localized
+    request.localized_home = home
+    if home.locale.language_code == code:
+        remember_locale(home.locale)
+    codes = {h.locale_id: h.locale.language_code for h in homes}
+    if set(codes.values()) >= {language.code for language in LANGUAGES}:
+        request._locale_codes = codes  # for lang_attrs (locales_tags._locale_codes)
+    components = [component for component in path.split("/") if component]
+    paths = [home.url_path + "/".join(components[: n + 1]) + "/" for n in range(len(components))]
+    found = {
+        page.url_path: page
+        # By slug (indexed; url_path is not) below the home page, and the root.
+        for page in with_restriction(
+            Page.objects.filter(
+                Q(slug__in=components, path__startswith=home.path, depth__gt=home.depth)
+                | Q(depth=1)
+            )
+        ).select_related("locale")
+        if page.url_path in paths or page.depth == 1
+    }
+    root = found.get("/")
+    ancestors, page = [], home
+    for number, url_path in enumerate(paths):
+        child = found.get(url_path)
+        if child is None or _routes_itself(page):
+            return _specific(page, ancestors, root).route(request, components[number:])
+        child._cached_parent_obj = page
+        ancestors.append(page)
+        page = child
+    if _routes_itself(page) or not page.live:
+        return _specific(page, ancestors, root).route(request, [])
+    return RouteResult(_specific(page, ancestors, root))
+
+
+def serve(request, path):
+    """Wagtail's serve view, with the page found by route()."""
+    if not hasattr(request, "_wagtail_route_for_request"):
+        try:
+            request._wagtail_route_for_request = route(request, path)
+        except Http404:
+            request._wagtail_route_for_request = None
+    return wagtail_views.serve(request, path)
