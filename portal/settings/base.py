@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "news",
     "guidance",
     "plone_import",
+    "demo",
     "accounts",
     # Wagtail and wagtail-localize
     "wagtail_localize",

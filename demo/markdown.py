@@ -1,0 +1,112 @@
+"""Markdown (CommonMark, by markdown-it-py) to StreamField blocks and rich text.
+
+Headings become heading blocks, paragraphs and lists paragraph blocks, a quote whose last
+line starts with "— " a quote block with speaker and role ("— Name, Role"). The other
+blocks of home.blocks.BaseStreamBlock are fenced code blocks named after the block, with
+the block's fields as YAML inside (see demo/README.md):
+
+    ```callout
+    kind: tip
+    title: Früh einladen
+    text: Vier Wochen vorher, in **allen** Sprachen.
+    ```
+"""
+
+import re
+
+import yaml
+from markdown_it import MarkdownIt
+
+MARKDOWN = MarkdownIt("commonmark", {"html": False})
+# Wagtail's rich text says <b>/<i>; the editor would rewrite <strong>/<em> on the next save.
+TAGS = {"strong": "b", "em": "i"}
+BLOCK_SPACE = re.compile(r"\s*(</?(?:p|ul|ol|li|h[1-6])>)\s*")
+RICH_KEYS = {"text", "answer"}  # fence fields that hold Markdown
+
+
+def rich(text):
+    """Markdown to the HTML of a rich text field or block: one line, <b> and <i>."""
+    html = MARKDOWN.render(text or "")
+    for markdown_tag, wagtail_tag in TAGS.items():
+        html = html.replace(f"<{markdown_tag}>", f"<{wagtail_tag}>")
+        html = html.replace(f"</{markdown_tag}>", f"</{wagtail_tag}>")
+    return BLOCK_SPACE.sub(r"\1", " ".join(html.split()))
+
+
+def plain(token):
+    return " ".join(token.content.split())
+
+
+def to_blocks(text, resolve):
+    """Markdown to StreamField data; `resolve(field, key)` gives an image's, document's or
+    contact person's id for a fence's `image`, `document` or `person` field."""
+    tokens = MARKDOWN.parse(text or "")
+    blocks, html = [], []
+
+    def flush():
+        if html:
+            blocks.append({"type": "paragraph", "value": rich("".join(html))})
+            html.clear()
+
+    start = 0
+    while start < len(tokens):
+        end = top_level_end(tokens, start)
+        token = tokens[start]
+        if token.type in ("paragraph_open", "bullet_list_open", "ordered_list_open"):
+            html.append(MARKDOWN.renderer.render(tokens[start:end], MARKDOWN.options, {}))
+        else:
+            flush()
+            blocks.append(special_block(tokens[start:end], resolve))
+        start = end
+    flush()
+    return blocks
+
+
+def top_level_end(tokens, start):
+    """The index after the top-level block that starts at `start`."""
+    if tokens[start].nesting == 0:
+        return start + 1
+    depth = 0
+    for index in range(start, len(tokens)):
+        depth += tokens[index].nesting
+        if depth == 0:
+            return index + 1
+    raise ValueError("unbalanced Markdown tokens")
+
+
+def special_block(tokens, resolve):
+    first = tokens[0]
+    if first.type == "heading_open":
+        return {"type": "heading", "value": {"text": plain(tokens[1]), "level": first.tag}}
+    if first.type == "blockquote_open":
+        inline = [token.content for token in tokens if token.type == "inline"]
+        return quote_block([line.strip() for text in inline for line in text.splitlines()])
+    if first.type == "fence":
+        value = fence_value(yaml.safe_load(first.content), resolve)
+        return {"type": first.info.strip(), "value": value}
+    raise ValueError(f"Markdown the demo does not use: {first.type}")
+
+
+def quote_block(lines):
+    """The quote's lines; from the last line that starts with "— " on, the attribution."""
+    starts = [index for index, line in enumerate(lines) if line.startswith("— ")]
+    cut = starts[-1] if starts else len(lines)
+    speaker, _, role = " ".join(lines[cut:])[2:].partition(", ")
+    text = " ".join(" ".join(lines[:cut]).split())
+    return {"type": "quote", "value": {"text": text, "speaker": speaker, "role": role}}
+
+
+def fence_value(value, resolve):
+    """A fence's YAML with Markdown fields as HTML and keys of files and people as ids."""
+    if isinstance(value, list):
+        return [fence_value(item, resolve) for item in value]
+    if not isinstance(value, dict):
+        return value
+    result = {}
+    for name, item in value.items():
+        if name in RICH_KEYS:
+            item = rich(item)
+        elif name in ("image", "document", "person"):
+            item = resolve(name, item)
+        result[name] = fence_value(item, resolve)
+    return result
