@@ -88,6 +88,15 @@ def file_of(path):
     }
 
 
+def save_target(translation):
+    """translation.save_target(publish=True), but a page is published at once, not on commit
+    as wagtail-localize does, so that the load is complete inside its transaction."""
+    is_page = isinstance(translation.source.as_instance(), Page)
+    translation.save_target(publish=not is_page)
+    if is_page:
+        translation.get_target_instance().get_latest_revision().publish()
+
+
 class DemoLoader:
     def __init__(self, site_url):
         self.site_url = site_url
@@ -116,6 +125,8 @@ class DemoLoader:
             if "changed_after_translation" in fields:
                 self.change_after_translation(path, page, fields["changed_after_translation"])
         self.create_aliases()
+        # Root paths cached while only the German home page existed miss its translations.
+        Site.clear_site_root_paths_cache()
 
     # Languages, media, snippets -------------------------------------------------------------
 
@@ -163,7 +174,7 @@ class DemoLoader:
                 found = model.objects.filter(locale=self.de, **{name: spec[name]}).first()
                 if found is None:
                     found = factory(locale=self.de, **fields)
-                    self.count(model._meta.verbose_name_plural)
+                    self.count(f"{model.__name__} snippets")
                 self.objects[kind, key] = found
 
     def create_committees(self):
@@ -296,6 +307,8 @@ class DemoLoader:
 
     def translate(self, instance, catalogues, source=None):
         """Translate `instance` into each language whose catalogue has some of its strings."""
+        if not catalogues:
+            return
         source = source or TranslationSource.get_or_create_from_instance(instance)[0]
         segments = list(
             StringSegment.objects.filter(source=source).select_related("string", "context")
@@ -315,7 +328,7 @@ class DemoLoader:
                 translation, _ = Translation.objects.get_or_create(
                     source=source, target_locale=locale
                 )
-                translation.save_target(publish=True)
+                save_target(translation)
                 self.count("translations")
 
     def import_strings(self, source, locale, segments, catalogue):
@@ -354,9 +367,9 @@ class DemoLoader:
             translated = {entry.msgid for entry in catalogue if entry.msgstr}
             if all(segment.string.data in translated for segment in segments):
                 self.import_strings(source, self.locales[code], segments, catalogue)
-                Translation.objects.get(
-                    source=source, target_locale=self.locales[code]
-                ).save_target()
+                save_target(
+                    Translation.objects.get(source=source, target_locale=self.locales[code])
+                )
         self.count("German changes after translation")
 
     def create_aliases(self):

@@ -17,7 +17,7 @@ from wagtail.models import Locale, Page, Site, Workflow
 from wagtail.snippets.models import get_snippet_models
 
 from events.models import EventSubmissionPage
-from home.management.commands.load_demo_content import DEMO_SITE_URL
+from demo.management.commands.load_demo_content import DEMO_SITE_URL
 from home.models import FormPage, HomePage
 from locales.languages import LANGUAGES
 from tests.conftest import PAGE_TYPES
