@@ -16,8 +16,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, Workflow
 from wagtail.snippets.models import get_snippet_models
 
-from events.models import EventSubmissionPage
 from demo.management.commands.load_demo_content import DEMO_SITE_URL
+from events.models import EventSubmissionPage
 from home.models import FormPage, HomePage
 from locales.languages import LANGUAGES
 from tests.conftest import PAGE_TYPES
