@@ -2,7 +2,5 @@ from django.apps import AppConfig
 
 
 class DemoConfig(AppConfig):
-    """The demo portal of the fictional town Mittelstadt, as data files (see README.md)."""
-
     name = "demo"
-    verbose_name = "Demo content"
+    verbose_name = "Demo content (the fictional town Mittelstadt, see demo/README.md)"

@@ -30,8 +30,7 @@ def read_page(path):
 
 
 def page_files(folder=PAGES):
-    """(path, parent path or None) of every page file, parents before their children:
-    home.md, then each section folder (its _index.md, then its pages), then the other files."""
+    """(path, parent path or None) of every page file: home.md, the sections, the rest."""
     if folder == PAGES:
         yield PAGES / "home.md", None
     parent = folder / "_index.md" if folder != PAGES else PAGES / "home.md"
@@ -45,8 +44,7 @@ def page_files(folder=PAGES):
 
 def translation_files(page_path):
     """{language code: PO file} of a page file (translations/<code>/<same path>.po)."""
-    relative = page_path.relative_to(PAGES).with_suffix(".po")
-    return po_files(relative)
+    return po_files(page_path.relative_to(PAGES).with_suffix(".po"))
 
 
 def po_files(relative):
@@ -70,6 +68,8 @@ def day(spec, today):
     return start + dt.timedelta(days=(weekday - start.weekday()) % 7)
 
 
-def moment(date, hhmm):
-    hour, minute = (int(part) for part in hhmm.split(":"))
-    return dt.datetime.combine(date, dt.time(hour, minute), tzinfo=BERLIN)
+def occurrence(spec, today):
+    """{start, end} of an event date: day() at the spec's "HH:MM" times, in Berlin."""
+    date = day(spec, today)
+    times = {key: dt.time.fromisoformat(spec[key]) for key in ("start", "end")}
+    return {key: dt.datetime.combine(date, time, tzinfo=BERLIN) for key, time in times.items()}

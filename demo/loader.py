@@ -1,20 +1,14 @@
 """Load the demo portal from demo/content and demo/translations through the apps' factories.
 
-German first: media, taxonomies, contact persons, funding notes, then the page tree, then
-committees. Translations go through wagtail-localize as a translator's would: a
-TranslationSource of the German object, a Translation per language, a StringTranslation
-per segment the language's PO file translates, then `save_target(publish=True)`, which
-turns an existing alias into the translation. A page whose file has
-`changed_after_translation` is changed in German afterwards; languages whose PO file
-already has the new text are brought up to date, the others stay out of date. Every page
-not translated into a language is an alias there (locale synchronisation).
-
-What exists already (found by slug, name, title or translation) is left as it is.
+German first (media, snippets, the page tree, committees), then the translations through
+wagtail-localize as a translator's would (see demo/README.md), then aliases of every page
+not translated. Whatever exists already is left as it is.
 """
 
 import datetime as dt
 import hashlib
 
+import wagtail_factories
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.fields import RichTextField, StreamField
@@ -39,44 +33,23 @@ from organisations import factories as organisations
 from . import content
 from .markdown import rich, to_blocks
 
-PAGE_FACTORIES = {
-    factory._meta.model.__name__: factory
-    for factory in (
-        home.HomePageFactory,
-        home.StandardPageFactory,
-        home.FormPageFactory,
-        organisations.OrganisationIndexPageFactory,
-        organisations.OrganisationPageFactory,
-        events.EventIndexPageFactory,
-        events.EventPageFactory,
-        events.EventSubmissionPageFactory,
-        news.NewsIndexPageFactory,
-        news.NewsPageFactory,
-        guidance.GuidanceIndexPageFactory,
-        guidance.GuidancePageFactory,
-    )
-}
-TAXONOMY_FACTORIES = {
-    factory._meta.model.__name__: factory
-    for factory in (
-        home.FieldOfActionFactory,
-        home.TargetGroupFactory,
-        home.DistrictFactory,
-        home.SpokenLanguageFactory,
-        news.NewsCategoryFactory,
-        organisations.CommitteeKindFactory,
-        guidance.GuidanceTopicFactory,
-    )
-}
+
+def factories(base):
+    """{model name: factory} of the content apps' factories derived from `base`."""
+    found = {}
+    for module in (home, organisations, events, news, guidance):
+        for factory in vars(module).values():
+            is_factory = isinstance(factory, type) and issubclass(factory, base)
+            if is_factory and not factory._meta.abstract:
+                found[factory._meta.model.__name__] = factory
+    return found
+
+
+PAGE_FACTORIES = factories(wagtail_factories.PageFactory)
+TAXONOMY_FACTORIES = factories(home.TaxonomyFactory)
 # Front-matter keys that are no model field, or name a child relation differently.
-META_KEYS = {"type", "changed_after_translation"}
+META_KEYS = {"type", "changed_after_translation", "site_settings"}
 CHILD_KEYS = {"dates": "occurrences"}
-REQUIRED_SETTINGS = {
-    "imprint_page": "impressum",
-    "privacy_page": "datenschutz",
-    "accessibility_page": "barrierefreiheit",
-    "event_submission_page": "melden",
-}
 
 
 def file_of(path):
@@ -195,7 +168,7 @@ class DemoLoader:
         """A data-file value as the model field wants it: blocks, HTML, objects, children."""
         field = model._meta.get_field(CHILD_KEYS.get(name, name))
         if name == "dates":
-            return [field.related_model(**self.occurrence(spec)) for spec in value]
+            return [field.related_model(**content.occurrence(spec, self.today)) for spec in value]
         if field.one_to_many:  # a child relation: a list of dicts (or of keys of people)
             child = field.related_model
             items = [item if isinstance(item, dict) else {"person": item} for item in value]
@@ -222,13 +195,6 @@ class DemoLoader:
             if isinstance(found, model):
                 return found
         return model.objects.get(slug=key, locale=self.de)
-
-    def occurrence(self, spec):
-        date = content.day(spec, self.today)
-        return {
-            "start": content.moment(date, spec["start"]),
-            "end": content.moment(date, spec["end"]),
-        }
 
     def page_fields(self, model, fields):
         values = {}
@@ -270,28 +236,22 @@ class DemoLoader:
         return page
 
     def configure_site(self):
+        """The Site is where `make run` serves the demo, so that absolute URLs in feeds,
+        calendars, the sitemap, JSON-LD and e-mails reach it."""
         home_page = self.pages[content.PAGES / "home.md"]
-        site = Site.objects.filter(is_default_site=True).first() or Site()
-        # The Site is where `make run` serves the demo, so that absolute URLs in feeds,
-        # calendars, the sitemap, JSON-LD and e-mails reach it.
-        wanted = {
-            "hostname": self.site_url.hostname,
-            "port": self.site_url.port or (443 if self.site_url.scheme == "https" else 80),
-            "root_page_id": home_page.pk,
-            "is_default_site": True,
-            "site_name": site.site_name or home_page.title,
-        }
-        if site.pk is None or any(getattr(site, k) != v for k, v in wanted.items()):
-            for name, value in wanted.items():
-                setattr(site, name, value)
-            site.save()
-        settings = SiteSettings.for_site(site)
-        for name, slug in REQUIRED_SETTINGS.items():
-            if getattr(settings, f"{name}_id") is None:
-                setattr(settings, name, Page.objects.get(locale=self.de, slug=slug))
-        settings.contact_email = (
-            settings.contact_email or "redaktion@verbund-mittelstadt.example.org"
+        site, _ = Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": self.site_url.hostname,
+                "port": self.site_url.port or (443 if self.site_url.scheme == "https" else 80),
+                "root_page": home_page,
+                "site_name": home_page.title,
+            },
         )
+        settings = SiteSettings.for_site(site)
+        for name, value in content.read_page(content.PAGES / "home.md")["site_settings"].items():
+            if not getattr(settings, SiteSettings._meta.get_field(name).attname):
+                setattr(settings, name, self.value(SiteSettings, name, value))
         settings.save()
 
     # Translations -------------------------------------------------------------------------
@@ -305,25 +265,16 @@ class DemoLoader:
         for snippet in snippets:
             self.translate(snippet, catalogues)
 
-    def translate(self, instance, catalogues, source=None):
+    def translate(self, instance, catalogues):
         """Translate `instance` into each language whose catalogue has some of its strings."""
         if not catalogues:
             return
-        source = source or TranslationSource.get_or_create_from_instance(instance)[0]
-        segments = list(
-            StringSegment.objects.filter(source=source).select_related("string", "context")
-        )
+        source = TranslationSource.get_or_create_from_instance(instance)[0]
+        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
         for code, catalogue in catalogues.items():
             locale = self.locales[code]
-            existing = type(instance).objects.filter(
-                translation_key=instance.translation_key, locale=locale
-            )
-            if (
-                existing.filter(alias_of__isnull=True).exists()
-                if isinstance(instance, Page)
-                else existing.exists()
-            ):
-                continue
+            if Translation.objects.filter(source=source, target_locale=locale).exists():
+                continue  # translated before
             if self.import_strings(source, locale, segments, catalogue):
                 translation, _ = Translation.objects.get_or_create(
                     source=source, target_locale=locale
@@ -333,15 +284,12 @@ class DemoLoader:
 
     def import_strings(self, source, locale, segments, catalogue):
         """StringTranslations for the segments the catalogue translates; how many it did."""
-        by_context = {
-            (entry.msgctxt, entry.msgid): entry.msgstr for entry in catalogue if entry.msgstr
-        }
-        by_text = {msgid: text for (_, msgid), text in by_context.items()}
+        texts = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in catalogue}
+        texts.update((entry.msgid, entry.msgstr) for entry in catalogue)
         done = 0
         for segment in segments:
-            text = by_context.get((segment.context.path, segment.string.data)) or by_text.get(
-                segment.string.data
-            )
+            data = segment.string.data
+            text = texts.get((segment.context.path, data)) or texts.get(data)
             if text:
                 StringTranslation.objects.update_or_create(
                     translation_of=segment.string,
@@ -360,9 +308,7 @@ class DemoLoader:
         page.save_revision().publish()
         source = TranslationSource.objects.get(object_id=page.translation_key, locale=self.de)
         source.update_from_db()
-        segments = list(
-            StringSegment.objects.filter(source=source).select_related("string", "context")
-        )
+        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
         for code, catalogue in content.translation_files(path).items():
             translated = {entry.msgid for entry in catalogue if entry.msgstr}
             if all(segment.string.data in translated for segment in segments):

@@ -1,15 +1,7 @@
 """Markdown (CommonMark, by markdown-it-py) to StreamField blocks and rich text.
 
-Headings become heading blocks, paragraphs and lists paragraph blocks, a quote whose last
-line starts with "— " a quote block with speaker and role ("— Name, Role"). The other
-blocks of home.blocks.BaseStreamBlock are fenced code blocks named after the block, with
-the block's fields as YAML inside (see demo/README.md):
-
-    ```callout
-    kind: tip
-    title: Früh einladen
-    text: Vier Wochen vorher, in **allen** Sprachen.
-    ```
+Headings, paragraphs and lists, quotes ("— Name, Role" on the last line); the other blocks
+are fenced blocks named after the block with its fields as YAML (see demo/README.md).
 """
 
 import re
@@ -31,10 +23,6 @@ def rich(text):
         html = html.replace(f"<{markdown_tag}>", f"<{wagtail_tag}>")
         html = html.replace(f"</{markdown_tag}>", f"</{wagtail_tag}>")
     return BLOCK_SPACE.sub(r"\1", " ".join(html.split()))
-
-
-def plain(token):
-    return " ".join(token.content.split())
 
 
 def to_blocks(text, resolve):
@@ -77,7 +65,10 @@ def top_level_end(tokens, start):
 def special_block(tokens, resolve):
     first = tokens[0]
     if first.type == "heading_open":
-        return {"type": "heading", "value": {"text": plain(tokens[1]), "level": first.tag}}
+        return {
+            "type": "heading",
+            "value": {"text": " ".join(tokens[1].content.split()), "level": first.tag},
+        }
     if first.type == "blockquote_open":
         inline = [token.content for token in tokens if token.type == "inline"]
         return quote_block([line.strip() for text in inline for line in text.splitlines()])

@@ -1,10 +1,5 @@
-"""python manage.py load_demo_content [--site-url URL]: the demo portal of Mittelstadt.
+"""load_demo_content [--site-url URL]: the demo portal, from data (see demo/README.md)."""
 
-The content is data (demo/content, demo/translations, demo/media; see demo/README.md).
-Safe to run again: whatever exists is left as it is. Never load it on a production database.
-"""
-
-import contextlib
 import io
 import logging
 import time
@@ -15,9 +10,7 @@ from django.contrib.auth.models import Group
 from django.core import management
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from demo.loader import DemoLoader
@@ -29,21 +22,6 @@ ADMIN_PASSWORD = "demo-admin-2026"  # noqa: S105 - the documented demo login, se
 MODERATOR_USERNAME = "moderation"
 MODERATOR_PASSWORD = "demo-moderation-2026"  # noqa: S105 - the documented demo login
 DEMO_SITE_URL = "http://127.0.0.1:8000"  # where `make run` serves the demo
-QUIET_LOGGERS = ["wagtail", "wagtail_localize", "django_tasks", "modelsearch"]
-
-
-@contextlib.contextmanager
-def quiet_logs(quiet=True):
-    """Hide the INFO lines Wagtail and the task runner log for each of the many saves."""
-    loggers = [logging.getLogger(name) for name in QUIET_LOGGERS] if quiet else []
-    levels = [logger.level for logger in loggers]
-    for logger in loggers:
-        logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
-    try:
-        yield
-    finally:
-        for logger, level in zip(loggers, levels, strict=True):
-            logger.setLevel(level)
 
 
 def create_users(loader):
@@ -77,9 +55,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
+        if options["verbosity"] < 2:
+            logging.disable(logging.INFO)  # Wagtail logs a line or two for each of many saves
         # The reference index is rebuilt and cached pages dropped once, at the end.
         with (
-            quiet_logs(options["verbosity"] < 2),
             invalidation_paused(),
             transaction.atomic(),
             disable_reference_index_auto_update(),
@@ -87,30 +66,21 @@ class Command(BaseCommand):
             loader = DemoLoader(urlsplit(options["site_url"]))
             loader.run()
             create_users(loader)
+        logging.disable(logging.NOTSET)
         with transaction.atomic():  # one commit instead of one per index row
             management.call_command("update_index", verbosity=0)
             management.call_command("rebuild_references_index", verbosity=0)
         self.report(loader, time.monotonic() - started)
 
     def report(self, loader, seconds):
-        write = self.stdout.write
-        if loader.created:
-            created = ", ".join(f"{number} {label}" for label, number in loader.created.items())
-            write(self.style.SUCCESS(f"Created: {created}."))
-        else:
-            write(self.style.SUCCESS("Nothing to do: the demo content exists already."))
-        write(f"{'':24}{'German':>8}{'translated':>12}{'aliases':>9}")
-        for model in get_page_models():
-            if model is not Page:
-                pages = model.objects.all()
-                german = pages.filter(locale__language_code=DEFAULT_LANGUAGE).count()
-                aliases = pages.filter(alias_of__isnull=False).count()
-                translated = pages.count() - german - aliases
-                write(f"{model.__name__:24}{german:>8}{translated:>12}{aliases:>9}")
-        write(
-            f"Locales: {Locale.objects.count()}, images: {get_image_model().objects.count()}, "
-            f"documents: {get_document_model().objects.count()}"
+        created = ", ".join(f"{number} {label}" for label, number in loader.created.items())
+        self.stdout.write(self.style.SUCCESS(f"Created: {created or 'nothing (all there)'}."))
+        pages = Page.objects.exclude(depth=1)
+        self.stdout.write(
+            f"Pages: {pages.filter(locale__language_code=DEFAULT_LANGUAGE).count()} German, "
+            f"{pages.filter(alias_of__isnull=True).exclude(locale__language_code=DEFAULT_LANGUAGE).count()}"
+            f" translations, {pages.filter(alias_of__isnull=False).count()} aliases."
         )
-        write(f"Admin login: {ADMIN_USERNAME} / {ADMIN_PASSWORD}  ->  /admin/")
-        write(f"Moderator login: {MODERATOR_USERNAME} / {MODERATOR_PASSWORD}")
-        write(f"Done in {seconds:.1f} s.")
+        self.stdout.write(f"Admin login: {ADMIN_USERNAME} / {ADMIN_PASSWORD}  ->  /admin/")
+        self.stdout.write(f"Moderator login: {MODERATOR_USERNAME} / {MODERATOR_PASSWORD}")
+        self.stdout.write(f"Done in {seconds:.1f} s.")
