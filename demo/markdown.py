@@ -17,8 +17,11 @@ RICH_KEYS = {"text", "answer"}  # fence fields that hold Markdown
 
 
 def rich(text):
-    """Markdown to the HTML of a rich text field or block: one line, <b> and <i>."""
-    html = MARKDOWN.render(text or "")
+    return wagtail_html(MARKDOWN.render(text or ""))
+
+
+def wagtail_html(html):
+    """One line, <b> and <i>, as Wagtail's rich text stores it."""
     for markdown_tag, wagtail_tag in TAGS.items():
         html = html.replace(f"<{markdown_tag}>", f"<{wagtail_tag}>")
         html = html.replace(f"</{markdown_tag}>", f"</{wagtail_tag}>")
@@ -33,7 +36,7 @@ def to_blocks(text, resolve):
 
     def flush():
         if html:
-            blocks.append({"type": "paragraph", "value": rich("".join(html))})
+            blocks.append({"type": "paragraph", "value": wagtail_html("".join(html))})
             html.clear()
 
     start = 0
@@ -52,8 +55,6 @@ def to_blocks(text, resolve):
 
 def top_level_end(tokens, start):
     """The index after the top-level block that starts at `start`."""
-    if tokens[start].nesting == 0:
-        return start + 1
     depth = 0
     for index in range(start, len(tokens)):
         depth += tokens[index].nesting
