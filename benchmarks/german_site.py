@@ -24,9 +24,12 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from wagtail.models import Locale, Page, Site  # noqa: E402
 
-from events.models import EventIndexPage  # noqa: E402
-from home.models import HomePage, TargetGroup  # noqa: E402
-from organisations.models import OrganisationIndexPage, OrganisationPage  # noqa: E402
+from events.factories import EventIndexPageFactory  # noqa: E402
+from home.factories import HomePageFactory, TargetGroupFactory  # noqa: E402
+from organisations.factories import (  # noqa: E402
+    OrganisationIndexPageFactory,
+    OrganisationPageFactory,
+)
 
 
 def german_site(organisations=5):
@@ -35,25 +38,16 @@ def german_site(organisations=5):
     Returns (events index, organisation pages, the target group "Jugendliche").
     """
     call_command("migrate", verbosity=0)
-    german = Locale.objects.get_or_create(language_code="de")[0]
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="Startseite", slug="start", locale=german))
+    Locale.objects.get_or_create(language_code="de")
+    home = HomePageFactory(parent=Page.get_first_root_node(), title="Startseite", slug="start")
     Site.objects.filter(is_default_site=True).update(root_page=home)
     # Wagtail's welcome page; the home page's aliases in other languages stay
     Page.objects.filter(depth=2).exclude(translation_key=home.translation_key).delete()
-    events = home.add_child(
-        instance=EventIndexPage(title="Veranstaltungen", slug="veranstaltungen", locale=german)
-    )
-    directory = home.add_child(
-        instance=OrganisationIndexPage(title="Organisationen", slug="organisationen", locale=german)
-    )
+    events = EventIndexPageFactory(parent=home, slug="veranstaltungen")
+    directory = OrganisationIndexPageFactory(parent=home, slug="organisationen")
     organisers = [
-        directory.add_child(
-            instance=OrganisationPage(
-                title=f"Verein {number}", slug=f"verein-{number}", summary="…", locale=german
-            )
-        )
+        OrganisationPageFactory(parent=directory, title=f"Verein {number}", summary="…")
         for number in range(organisations)
     ]
-    group = TargetGroup.objects.create(name="Jugendliche", slug="jugendliche", locale=german)
+    group = TargetGroupFactory(name="Jugendliche")
     return events, organisers, group

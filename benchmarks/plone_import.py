@@ -28,12 +28,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SITE = "http://plone.example:8080/Plone"
 SETUP = """
-from wagtail.models import Locale, Page, Site
-from home.models import HomePage
-locale = Locale.objects.get(language_code="de")
-home = Page.get_first_root_node().add_child(
-    instance=HomePage(title="Startseite", slug="start", locale=locale)
-)
+from wagtail.models import Page, Site
+from home.factories import HomePageFactory
+home = HomePageFactory(parent=Page.get_first_root_node(), title="Startseite", slug="start")
 site = Site.objects.get(is_default_site=True)
 site.root_page = home
 site.save()

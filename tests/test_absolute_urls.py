@@ -9,7 +9,7 @@ import re
 import pytest
 from wagtail.models import Site
 
-from tests.conftest import make_image
+from home.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +22,9 @@ def site(tree):
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "portal.example.org", 443
     site.save()
-    tree.news_item("Neuer Vorstand", lead_image=make_image("Vorstand", size=(40, 30)))
-    tree.event("Elterncafé", image=make_image("Café"))
+    board = ImageFactory(title="Vorstand", file__width=40, file__height=30)
+    tree.news_item("Neuer Vorstand", lead_image=board)
+    tree.event("Elterncafé", image=ImageFactory(title="Café"))
     tree.translate(tree.news.get_children().first(), "en", title="New board")
     return tree
 

@@ -1,4 +1,4 @@
-"""The demo's § 4 content (home/management/commands/_demo_accessibility.py): the start page
+"""The demo's § 4 content (demo/accessibility.py): the start page
 links the three texts in Leichte Sprache and plays the sign language video."""
 
 import re
@@ -6,7 +6,7 @@ import re
 import pytest
 from wagtail.models import Page
 
-from home.management.commands._demo_accessibility import load_accessibility_demo
+from demo.accessibility import load_accessibility_demo
 from home.models import SiteSettings, StandardPage
 from locales.languages import EASY_LANGUAGE
 

@@ -16,7 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site, Workflow
 from wagtail.snippets.models import get_snippet_models
 
-from home.management.commands.load_demo_content import DEMO_SITE_URL
+from demo.management.commands.load_demo_content import DEMO_SITE_URL
 from home.models import FormPage, HomePage
 from locales.languages import LANGUAGES
 from submissions.models import EventSubmissionPage
@@ -125,3 +125,17 @@ def test_demo_forms_are_ready_for_organisations(demo, client):
     turkish_form = EventSubmissionPage.objects.get(locale__language_code="tr")
     turkish_home = Page.objects.get(depth=2, locale__language_code="tr")
     assert f'href="{turkish_form.url}"' in client.get(turkish_home.url).content.decode()
+
+
+def test_translation_status_shows_every_state(demo):
+    """Translated through wagtail-localize from PO files: up to date, out of date (the
+    imprint changed in German after Turkish and Arabic were translated; English has the new
+    text), missing (Russian, Ukrainian and Farsi have no PO files)."""
+    from locales.status import Status, status_rows
+
+    states = {(row.title, row.locale.language_code): row.status for row in status_rows()}
+    assert states["Impressum", "en"] == Status.UP_TO_DATE
+    assert states["Impressum", "tr"] == states["Impressum", "ar"] == Status.OUT_OF_DATE
+    assert states["Impressum", "ru"] == Status.MISSING
+    assert states["Datenschutz", "ar"] == Status.UP_TO_DATE
+    assert {state for (_, code), state in states.items() if code == "fa"} == {Status.MISSING}

@@ -20,12 +20,13 @@ from wagtail.models import Page, TaskState
 from wagtail_localize.models import LocaleSynchronization
 
 from events.importer import import_calendar
-from events.models import EventDate, EventPage, EventSubmission, EventSubmissionPage
+from events.models import EventDate, EventPage
 from home.models import SpokenLanguage, TargetGroup
 from locales.languages import LANGUAGES
 from locales.patches import ORIGINALS
 from news.models import NewsCategory
 from plone_import.models import ImportedItem
+from submissions.models import EventSubmission, EventSubmissionPage
 from tests.conftest import make_term
 from tests.test_submissions import valid_data
 from tests.test_translation_workflow import publish_in_admin

@@ -727,9 +727,9 @@ def test_anonymising_deletes_a_waiting_image(form_site, sent, settings):
 
 
 def test_privacy_page_of_the_demo_names_the_retention(settings):
-    from home.management.commands.load_demo_content import DATENSCHUTZ
+    from demo.content import PAGES, read_page
 
-    text = " ".join(str(DATENSCHUTZ["body"]).split())
+    text = " ".join(read_page(PAGES / "02-datenschutz.md")["body"].split())
     assert f"{settings.SUBMISSION_RETENTION_DAYS} Tage nach ihrem letzten Termin" in text
     assert f"{settings.REJECTED_SUBMISSION_RETENTION_DAYS} Tage nach der Ablehnung" in text
     assert f"{settings.FORM_SUBMISSION_RETENTION_DAYS} Tage nach dem Absenden" in text

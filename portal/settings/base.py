@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "guidance",
     "registrations",
     "plone_import",
+    "demo",
     "accounts",
     # Wagtail and wagtail-localize
     "wagtail_localize",

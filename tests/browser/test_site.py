@@ -396,7 +396,7 @@ def test_organisation_corrects_its_mistakes_and_sends_an_event(own_tab, live_sit
 
 
 def log_in_as_moderator(tab, live_site):
-    from home.management.commands.load_demo_content import MODERATOR_PASSWORD, MODERATOR_USERNAME
+    from demo.management.commands.load_demo_content import MODERATOR_PASSWORD, MODERATOR_USERNAME
 
     tab.goto(f"{live_site.url}/admin/login/")
     tab.fill("#id_username", MODERATOR_USERNAME)

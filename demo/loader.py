@@ -1,0 +1,331 @@
+"""Load the demo portal from demo/content and demo/translations through the apps' factories.
+
+German first (media, snippets, the page tree, committees), then the translations through
+wagtail-localize as a translator's would (see demo/README.md), then aliases of every page
+not translated. Whatever exists already is left as it is.
+"""
+
+import datetime as dt
+import hashlib
+
+import wagtail_factories
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import (
+    LocaleSynchronization,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
+from wagtail_localize.synctree import PageIndex, synchronize_tree
+
+from events import factories as events
+from guidance import factories as guidance
+from home import factories as home
+from home.models import ContactPerson, FundingNote, SiteSettings
+from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
+from news import factories as news
+from organisations import factories as organisations
+from submissions import factories as submissions
+
+from . import content
+from .accessibility import load_accessibility_demo
+from .markdown import rich, to_blocks
+
+
+def factories(base):
+    """{model name: factory} of the content apps' factories derived from `base`."""
+    found = {}
+    for module in (home, organisations, events, news, guidance, submissions):
+        for factory in vars(module).values():
+            is_factory = isinstance(factory, type) and issubclass(factory, base)
+            if is_factory and not factory._meta.abstract:
+                found[factory._meta.model.__name__] = factory
+    return found
+
+
+PAGE_FACTORIES = factories(wagtail_factories.PageFactory)
+TAXONOMY_FACTORIES = factories(home.TaxonomyFactory)
+# Front-matter keys that are no model field, or name a child relation differently.
+META_KEYS = {"type", "changed_after_translation", "site_settings"}
+CHILD_KEYS = {"dates": "occurrences"}
+
+
+def file_of(path):
+    data = path.read_bytes()
+    return {
+        "file": ContentFile(data, name=path.name),
+        "file_size": len(data),
+        "file_hash": hashlib.sha1(data, usedforsecurity=False).hexdigest(),
+    }
+
+
+def save_target(translation):
+    """translation.save_target(publish=True), but a page is published at once, not on commit
+    as wagtail-localize does, so that the load is complete inside its transaction."""
+    is_page = isinstance(translation.source.as_instance(), Page)
+    translation.save_target(publish=not is_page)
+    if is_page:
+        translation.get_target_instance().get_latest_revision().publish()
+
+
+class DemoLoader:
+    def __init__(self, site_url):
+        self.site_url = site_url
+        self.today = timezone.localdate()
+        self.created = {}
+        self.objects = {}  # ("image" | "document" | "person" | "funding", key) -> object
+        self.pages = {}  # file path -> German page
+        self.new_pages = []  # (file path, German page, fields) created in this run
+
+    def count(self, label, number=1):
+        if number:
+            self.created[label] = self.created.get(label, 0) + number
+
+    def run(self):
+        self.create_locales()
+        self.create_media()
+        self.create_snippets()
+        for path, parent in content.page_files():
+            self.add_page(path, self.pages.get(parent))
+        self.configure_site()
+        self.create_committees()
+        self.translate_snippets()
+        for path, page, _ in self.new_pages:
+            self.translate(page, content.translation_files(path))
+        for path, page, fields in self.new_pages:
+            if "changed_after_translation" in fields:
+                self.change_after_translation(path, page, fields["changed_after_translation"])
+        load_accessibility_demo(self.pages[content.PAGES / "home.md"])  # BITV 2.0 § 4
+        self.create_aliases()
+        # Root paths cached while only the German home page existed miss its translations.
+        Site.clear_site_root_paths_cache()
+
+    # Languages, media, snippets -------------------------------------------------------------
+
+    def create_locales(self):
+        self.locales = {}
+        for language in LANGUAGES:
+            self.locales[language.code], created = Locale.objects.get_or_create(
+                language_code=language.code
+            )
+            self.count("locales", created)
+        self.de = self.locales[DEFAULT_LANGUAGE]
+        # bulk_create sends no post_save, so the trees are synchronised once, at the end.
+        existing = set(LocaleSynchronization.objects.values_list("locale_id", flat=True))
+        missing = [
+            LocaleSynchronization(locale=locale, sync_from=self.de)
+            for locale in self.locales.values()
+            if locale != self.de and locale.pk not in existing
+        ]
+        LocaleSynchronization.objects.bulk_create(missing)
+
+    def create_media(self):
+        media = content.load_yaml("media.yaml")
+        for kind, factory in (("image", home.ImageFactory), ("document", home.DocumentFactory)):
+            model = factory._meta.model
+            for key, spec in media[f"{kind}s"].items():
+                found = model.objects.filter(title=spec["title"]).first()
+                if found is None:
+                    extra = {"description": spec["description"]} if kind == "image" else {}
+                    found = factory(
+                        title=spec["title"], **extra, **file_of(content.MEDIA / spec["file"])
+                    )
+                    self.count(f"{kind}s")
+                self.objects[kind, key] = found
+
+    def create_snippets(self):
+        for name, terms in content.load_yaml("taxonomies.yaml").items():
+            for term in terms:
+                TAXONOMY_FACTORIES[name](locale=self.de, **term)
+        for kind, model, factory, name, file in (
+            ("person", ContactPerson, home.ContactPersonFactory, "name", "contacts.yaml"),
+            ("funding", FundingNote, home.FundingNoteFactory, "title", "funding_notes.yaml"),
+        ):
+            for key, spec in content.load_yaml(file).items():
+                fields = {field: self.value(model, field, value) for field, value in spec.items()}
+                found = model.objects.filter(locale=self.de, **{name: spec[name]}).first()
+                if found is None:
+                    found = factory(locale=self.de, **fields)
+                    self.count(f"{model.__name__} snippets")
+                self.objects[kind, key] = found
+
+    def create_committees(self):
+        for spec in content.load_yaml("committees.yaml"):
+            model = organisations.CommitteeFactory._meta.model
+            if model.objects.filter(name=spec["name"], locale=self.de).exists():
+                continue
+            fields = {name: self.value(model, name, value) for name, value in spec.items()}
+            members = fields.pop("members")
+            committee = organisations.CommitteeFactory.build(locale=self.de, **fields)
+            committee.members.set(members)
+            committee.save()
+            self.count("committees")
+
+    # Field values -------------------------------------------------------------------------
+
+    def value(self, model, name, value):
+        """A data-file value as the model field wants it: blocks, HTML, objects, children."""
+        field = model._meta.get_field(CHILD_KEYS.get(name, name))
+        if name == "dates":
+            return [field.related_model(**content.occurrence(spec, self.today)) for spec in value]
+        if field.one_to_many:  # a child relation: a list of dicts (or of keys of people)
+            child = field.related_model
+            items = [item if isinstance(item, dict) else {"person": item} for item in value]
+            return [child(**{k: self.value(child, k, v) for k, v in i.items()}) for i in items]
+        if isinstance(field, StreamField):
+            return to_blocks(value, lambda kind, key: self.objects[kind, key].pk)
+        if isinstance(field, RichTextField):
+            return rich(value)
+        if field.many_to_many:
+            return [self.related(field.related_model, item) for item in value]
+        if field.many_to_one:
+            return self.related(field.related_model, value)
+        if isinstance(value, dict):  # a date given as {in_days: …, weekday: …}
+            return content.day(value, self.today)
+        return value
+
+    def related(self, model, key):
+        """An image, document, contact person or funding note by its key in the data files,
+        or a German page or taxonomy term by its slug."""
+        if not key:
+            return None
+        for kind in ("image", "document", "person", "funding"):
+            found = self.objects.get((kind, key))
+            if isinstance(found, model):
+                return found
+        return model.objects.get(slug=key, locale=self.de)
+
+    def page_fields(self, model, fields):
+        values = {}
+        for name, value in fields.items():
+            if name == "days_ago":
+                name, value = "date", self.today - dt.timedelta(days=value)
+            elif name == "reviewed_days_ago":
+                name, value = "last_reviewed", self.today - dt.timedelta(days=value)
+            if name not in META_KEYS:
+                values[CHILD_KEYS.get(name, name)] = self.value(model, name, value)
+        return values
+
+    # Pages --------------------------------------------------------------------------------
+
+    def add_page(self, path, parent):
+        fields = content.read_page(path)
+        factory = PAGE_FACTORIES[fields["type"]]
+        model = factory._meta.model
+        if parent is None:
+            page = self.site_root(model, fields)
+        else:
+            page = parent.get_children().filter(slug=fields["slug"]).specific().first()
+        if page is None:
+            values = self.page_fields(model, fields)
+            page = factory(parent=parent or Page.get_first_root_node(), locale=self.de, **values)
+            page.save_revision().publish()
+            self.count(f"pages ({model.__name__})")
+            self.new_pages.append((path, page, fields))
+        self.pages[path] = page
+
+    def site_root(self, model, fields):
+        """The German home page; Wagtail's welcome page gives up its slug and is removed."""
+        page = model.objects.filter(depth=2, locale=self.de).first()
+        if page is None:
+            welcome = Page.objects.filter(depth=2, content_type__model="page", numchild=0)
+            for placeholder in welcome:
+                Site.objects.filter(root_page=placeholder).delete()
+                placeholder.delete()
+        return page
+
+    def configure_site(self):
+        """The Site is where `make run` serves the demo, so that absolute URLs in feeds,
+        calendars, the sitemap, JSON-LD and e-mails reach it."""
+        home_page = self.pages[content.PAGES / "home.md"]
+        site, _ = Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": self.site_url.hostname,
+                "port": self.site_url.port or (443 if self.site_url.scheme == "https" else 80),
+                "root_page": home_page,
+                "site_name": home_page.title,
+            },
+        )
+        settings = SiteSettings.for_site(site)
+        for name, value in content.read_page(content.PAGES / "home.md")["site_settings"].items():
+            if not getattr(settings, SiteSettings._meta.get_field(name).attname):
+                setattr(settings, name, self.value(SiteSettings, name, value))
+        settings.save()
+
+    # Translations -------------------------------------------------------------------------
+
+    def translate_snippets(self):
+        """Taxonomy terms and funding notes, from translations/<code>/snippets.po."""
+        catalogues = content.po_files("snippets.po")
+        snippets = [*FundingNote.objects.filter(locale=self.de)]
+        for factory in TAXONOMY_FACTORIES.values():
+            snippets += factory._meta.model.objects.filter(locale=self.de)
+        for snippet in snippets:
+            self.translate(snippet, catalogues)
+
+    def translate(self, instance, catalogues):
+        """Translate `instance` into each language whose catalogue has some of its strings."""
+        if not catalogues:
+            return
+        source = TranslationSource.get_or_create_from_instance(instance)[0]
+        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        for code, catalogue in catalogues.items():
+            locale = self.locales[code]
+            if Translation.objects.filter(source=source, target_locale=locale).exists():
+                continue  # translated before
+            if self.import_strings(source, locale, segments, catalogue):
+                translation, _ = Translation.objects.get_or_create(
+                    source=source, target_locale=locale
+                )
+                save_target(translation)
+                self.count("translations")
+
+    def import_strings(self, source, locale, segments, catalogue):
+        """StringTranslations for the segments the catalogue translates; how many it did."""
+        texts = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in catalogue}
+        texts.update((entry.msgid, entry.msgstr) for entry in catalogue)
+        done = 0
+        for segment in segments:
+            data = segment.string.data
+            text = texts.get((segment.context.path, data)) or texts.get(data)
+            if text:
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    defaults={"data": text, "translation_type": "manual"},
+                )
+                done += 1
+        return done
+
+    def change_after_translation(self, path, page, changes):
+        """A German change after the translations: out of date unless the PO has it."""
+        page = page.specific_class.objects.get(pk=page.pk)
+        for name, value in self.page_fields(type(page), changes).items():
+            setattr(page, name, value)
+        page.save_revision().publish()
+        source = TranslationSource.objects.get(object_id=page.translation_key, locale=self.de)
+        source.update_from_db()
+        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        for code, catalogue in content.translation_files(path).items():
+            translated = {entry.msgid for entry in catalogue if entry.msgstr}
+            if all(segment.string.data in translated for segment in segments):
+                self.import_strings(source, self.locales[code], segments, catalogue)
+                save_target(
+                    Translation.objects.get(source=source, target_locale=self.locales[code])
+                )
+        self.count("German changes after translation")
+
+    def create_aliases(self):
+        """Every page not translated into a language is an alias of the German one there."""
+        before = Page.objects.filter(alias_of__isnull=False).count()
+        index = PageIndex.from_database().sort_by_tree_position()
+        for locale in self.locales.values():
+            if locale != self.de:
+                synchronize_tree(self.de, locale, page_index=index)
+        self.count("page aliases", Page.objects.filter(alias_of__isnull=False).count() - before)
