@@ -196,7 +196,9 @@ def term_language_name(term):
 
 def term_label(term):
     """What a visitor reads for a taxonomy label: a language's name in their language,
-    any other label's name as translated."""
+    any other label's name as translated (a filter choice given as {"slug", "name"}: its name)."""
+    if isinstance(term, dict):
+        return term["name"]
     return term_language_name(term) or str(term)
 
 

@@ -281,7 +281,7 @@ class EventSubmissionForm(ProtectedFormMixin, forms.Form):
         organisations = (
             OrganisationPage.objects.live()
             .filter(**SOURCE_LANGUAGE)
-            .only("id", "title", "translation_key")  # a choice needs no more
+            .only("id", "title", "translation_key", "locale")  # a choice needs no more
             .order_by("title")
         )
         self.fields["organisation"].queryset = organisations

@@ -155,7 +155,7 @@ class ProfileProposalForm(ProtectedFormMixin, forms.Form):
         organisations = (
             OrganisationPage.objects.live()
             .filter(**SOURCE_LANGUAGE)
-            .only("id", "title", "translation_key")
+            .only("id", "title", "translation_key", "locale")
             .order_by("title")
         )
         self.fields["organisation"].queryset = organisations

@@ -33,8 +33,9 @@ COLD_BUDGET = {
     "HomePage": (13, 16),
     "StandardPage": (13, 15),
     "OrganisationIndexPage": (15, 18),
-    # The organisation's events: the listing's address needs the language's events index.
-    "OrganisationPage": (23, 29),
+    # The organisation's events: the listing's address needs the language's events index and
+    # the site's root paths (to be folded into routing's look-up, issue 15).
+    "OrganisationPage": (25, 30),
     "EventIndexPage": (14, 18),
     "EventPage": (21, 26),
     "NewsIndexPage": (14, 17),  # an alias also reads its source, to link the original
