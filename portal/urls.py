@@ -20,6 +20,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("syndication.urls")),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-pages.xml", sitemap, name="sitemap-pages"),
     path(

@@ -41,9 +41,11 @@ INSTALLED_APPS = [
     "guidance",
     "plone_import",
     "accounts",
+    "syndication",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -308,6 +310,11 @@ SUBMISSION_RETENTION_DAYS = int(os.environ.get("SUBMISSION_RETENTION_DAYS", "90"
 REJECTED_SUBMISSION_RETENTION_DAYS = int(os.environ.get("REJECTED_SUBMISSION_RETENTION_DAYS", "30"))
 # Sign-ups sent through the form builder's pages (home.FormPage) are deleted after this.
 FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_DAYS", "90"))
+
+# The read API (syndication.api): requests per client address ("120/minute"; DRF's rate
+# format), and how long clients and shared caches may keep an answer (seconds).
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/minute")
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
 
 # Mail is only queued in the request (portal.mail); the task worker delivers it with
 # EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND variable), trying again while the server is down.
