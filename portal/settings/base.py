@@ -315,6 +315,9 @@ FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_D
 # format), and how long clients and shared caches may keep an answer (seconds).
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/minute")
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
+# Who may frame the embeddable listings (/<lang>/embed/…; CSP frame-ancestors): any site
+# by default; e.g. "https://www.mittelstadt.de https://app.example.org" to name them.
+EMBED_FRAME_ANCESTORS = os.environ.get("EMBED_FRAME_ANCESTORS", "*").split()
 
 # Mail is only queued in the request (portal.mail); the task worker delivers it with
 # EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND variable), trying again while the server is down.
