@@ -38,6 +38,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("", include("syndication.embed_urls")),
+    path("", include("readers.urls")),
     path("", include("events.urls")),
     path("", include("news.urls")),
     path("", include(wagtail_urls)),

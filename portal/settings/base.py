@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "plone_import",
     "accounts",
     "syndication",
+    "readers",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -319,6 +320,17 @@ API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
 # by default; e.g. "https://www.mittelstadt.de https://app.example.org" to name them.
 EMBED_FRAME_ANCESTORS = os.environ.get("EMBED_FRAME_ANCESTORS", "*").split()
 
+# "Was this page helpful?" (readers app): on pages of these types; answers (page, language,
+# day, optional comment) are deleted after this many days (delete_old_page_feedback).
+PAGE_FEEDBACK_PAGE_TYPES = [
+    "news.NewsPage",
+    "events.EventPage",
+    "guidance.GuidancePage",
+    "organisations.OrganisationPage",
+    "home.StandardPage",
+]
+PAGE_FEEDBACK_RETENTION_DAYS = int(os.environ.get("PAGE_FEEDBACK_RETENTION_DAYS", "180"))
+
 # Mail is only queued in the request (portal.mail); the task worker delivers it with
 # EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND variable), trying again while the server is down.
 EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
@@ -456,7 +468,11 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 MODERATED_SECTIONS = ["events.EventIndexPage"]
 # Further permissions setup_roles gives: editors see event submissions, moderators
 # also the submitters' contact details; both see sign-ups sent through form pages.
-EDITOR_PERMISSIONS = ["events.view_eventsubmission", "wagtailforms.view_formsubmission"]
+EDITOR_PERMISSIONS = [
+    "events.view_eventsubmission",
+    "wagtailforms.view_formsubmission",
+    "readers.view_pagefeedback",
+]
 MODERATOR_PERMISSIONS = [
     "events.view_eventsubmission",
     "events.view_contact_details",
