@@ -38,3 +38,25 @@ def delete_old_feedback(today=None):
     cutoff = today - timezone.timedelta(days=settings.PAGE_FEEDBACK_RETENTION_DAYS)
     deleted, _ = PageFeedback.objects.filter(date__lt=cutoff).delete()
     return deleted
+
+
+class PageViewDay(models.Model):
+    """How often a page (in its language) was read on a day (readers.page_views)."""
+
+    page = models.ForeignKey(
+        Page, verbose_name=_("page"), on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=10)
+    date = models.DateField(_("date"))
+    views = models.PositiveIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("page views per day")
+        verbose_name_plural = _("page views per day")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "date"], name="one_count_per_page_and_day")
+        ]
+        indexes = [models.Index(fields=["date", "language"])]
+
+    def __str__(self):
+        return f"{self.page_id} {self.date}: {self.views}"

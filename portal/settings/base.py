@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "portal.middleware.PermissionsPolicyMiddleware",
     "portal.middleware.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Page views per page and day, outside the page cache so its hits count (readers app).
+    "readers.page_views.PageViewMiddleware",
     # Whole pages for anonymous readers (portal/page_cache.py), before the session is read.
     "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -472,6 +474,7 @@ EDITOR_PERMISSIONS = [
     "events.view_eventsubmission",
     "wagtailforms.view_formsubmission",
     "readers.view_pagefeedback",
+    "readers.view_pageviewday",
 ]
 MODERATOR_PERMISSIONS = [
     "events.view_eventsubmission",
