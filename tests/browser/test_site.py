@@ -562,18 +562,15 @@ def embed_visits(browser, live_site, tmp_path_factory):
     for path in EMBED_PATHS:
         context = browser.new_context(viewport={"width": 800, "height": 600})
         tab = context.new_page()
-        requests = []
-        tab.on("request", lambda request, requests=requests: requests.append(request.url))
+        requests = []  # Playwright passes handlers as many arguments as they take: no defaults
+        tab.on("request", requests.append)
         url = live_site.url + path
         host_page = (
             f'<!DOCTYPE html><html lang="en"><title>Host</title><body><iframe title="Events"'
             f' src="{url}" width="600" height="500"></iframe></body></html>'
         )
         # Another origin, answered by the browser itself (no server, no network).
-        tab.route(
-            "http://municipality.test/",
-            lambda route, html=host_page: route.fulfill(body=html, content_type="text/html"),
-        )
+        tab.route("http://municipality.test/", fulfill_with(host_page))
         tab.goto("http://municipality.test/")
         tab.frame_locator("iframe").locator("h1").wait_for()
         inner = tab.frames[1]
@@ -585,7 +582,7 @@ def embed_visits(browser, live_site, tmp_path_factory):
         results[path] = {
             "lang": inner.evaluate("() => [document.documentElement.lang, document.dir]"),
             "axe": Axe().run(inner, options=options).response["violations"],
-            "requests": [r for r in requests if host_of(r) != "municipality.test"],
+            "requests": [r.url for r in requests if host_of(r.url) != "municipality.test"],
             "cookies": context.cookies(),
             "focused": inner.evaluate("() => document.activeElement.tagName"),
         }
@@ -594,6 +591,13 @@ def embed_visits(browser, live_site, tmp_path_factory):
     for path in EMBED_PATHS:
         results[path]["html_errors"] = errors[f"{path.strip('/').replace('/', '-')}.html"]
     return results
+
+
+def fulfill_with(html):
+    def handler(route):
+        route.fulfill(body=html, content_type="text/html")
+
+    return handler
 
 
 def live_site_html(url):
