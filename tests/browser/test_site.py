@@ -563,7 +563,7 @@ def embed_visits(browser, live_site, tmp_path_factory):
         context = browser.new_context(viewport={"width": 800, "height": 600})
         tab = context.new_page()
         requests = []  # Playwright passes handlers as many arguments as they take: no defaults
-        tab.on("request", requests.append)
+        tab.on("request", lambda request: requests.append(request))
         url = live_site.url + path
         host_page = (
             f'<!DOCTYPE html><html lang="en"><title>Host</title><body><iframe title="Events"'
