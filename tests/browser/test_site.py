@@ -563,7 +563,7 @@ def embed_visits(browser, live_site, tmp_path_factory):
         context = browser.new_context(viewport={"width": 800, "height": 600})
         tab = context.new_page()
         requests = []  # Playwright passes handlers as many arguments as they take: no defaults
-        tab.on("request", lambda request: requests.append(request))
+        tab.on("request", collect_into(requests))
         url = live_site.url + path
         host_page = (
             f'<!DOCTYPE html><html lang="en"><title>Host</title><body><iframe title="Events"'
@@ -591,6 +591,13 @@ def embed_visits(browser, live_site, tmp_path_factory):
     for path in EMBED_PATHS:
         results[path]["html_errors"] = errors[f"{path.strip('/').replace('/', '-')}.html"]
     return results
+
+
+def collect_into(items):
+    def handler(request):
+        items.append(request)
+
+    return handler
 
 
 def fulfill_with(html):
