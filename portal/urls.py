@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("syndication.urls")),
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-pages.xml", sitemap, name="sitemap-pages"),
     path(
@@ -37,6 +38,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("", include("syndication.embed_urls")),
+    path("", include("readers.urls")),
     path("", include("events.urls")),
     path("", include("news.urls")),
     path("", include("registrations.urls")),

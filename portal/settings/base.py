@@ -44,9 +44,12 @@ INSTALLED_APPS = [
     "plone_import",
     "demo",
     "accounts",
+    "syndication",
+    "readers",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail.api.v2",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -82,6 +85,8 @@ MIDDLEWARE = [
     "portal.middleware.PermissionsPolicyMiddleware",
     "portal.middleware.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Page views per page and day, outside the page cache so its hits count (readers app).
+    "readers.page_views.PageViewMiddleware",
     # Whole pages for anonymous readers (portal/page_cache.py), before the session is read.
     "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -319,6 +324,25 @@ FORM_SUBMISSION_RETENTION_DAYS = int(os.environ.get("FORM_SUBMISSION_RETENTION_D
 # Registrations for event dates (registrations app) are deleted this long after the date.
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
 
+# The read API (syndication.api): requests per client address ("120/minute"; DRF's rate
+# format), and how long clients and shared caches may keep an answer (seconds).
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/minute")
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
+# Who may frame the embeddable listings (/<lang>/embed/…; CSP frame-ancestors): any site
+# by default; e.g. "https://www.mittelstadt.de https://app.example.org" to name them.
+EMBED_FRAME_ANCESTORS = os.environ.get("EMBED_FRAME_ANCESTORS", "*").split()
+
+# "Was this page helpful?" (readers app): on pages of these types; answers (page, language,
+# day, optional comment) are deleted after this many days (delete_old_page_feedback).
+PAGE_FEEDBACK_PAGE_TYPES = [
+    "news.NewsPage",
+    "events.EventPage",
+    "guidance.GuidancePage",
+    "organisations.OrganisationPage",
+    "home.StandardPage",
+]
+PAGE_FEEDBACK_RETENTION_DAYS = int(os.environ.get("PAGE_FEEDBACK_RETENTION_DAYS", "180"))
+
 # Mail is only queued in the request (portal.mail); the task worker delivers it with
 # EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND variable), trying again while the server is down.
 EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
@@ -460,6 +484,8 @@ EDITOR_PERMISSIONS = [
     "submissions.view_eventsubmission",
     "wagtailforms.view_formsubmission",
     "registrations.view_registration",
+    "readers.view_pagefeedback",
+    "readers.view_pageviewday",
 ]
 MODERATOR_PERMISSIONS = [
     "submissions.view_eventsubmission",

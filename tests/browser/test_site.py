@@ -692,3 +692,91 @@ def test_leichte_sprache_is_set_larger_in_short_lines(tab, live_site):
     assert tab.evaluate(width) <= 34 * 16 + 1  # 34rem: about 55 characters at 20 px
     align = "() => getComputedStyle(document.querySelector('main .rich-text p')).textAlign"
     assert tab.evaluate(align) in {"start", "left"}
+
+
+# --------------------------------------------------------------------------- embedded listings
+
+EMBED_PATHS = [
+    f"/{code}/embed/{kind}/" for code in ("de", "ar") for kind in ("events", "organisations")
+]
+
+
+@pytest.fixture(scope="module")
+def embed_visits(browser, live_site, tmp_path_factory):
+    """Each embeddable listing framed by a page of another origin, checked inside the frame.
+
+    The embedding page is the snippet of the README (an iframe with a title) served from
+    about:blank; the checks run on the frame's document, as a visitor of that page meets it.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    from .support import run_vnu
+
+    results = {}
+    folder = tmp_path_factory.mktemp("embed")
+    for path in EMBED_PATHS:
+        context = browser.new_context(viewport={"width": 800, "height": 600})
+        tab = context.new_page()
+        requests = []  # Playwright passes handlers as many arguments as they take: no defaults
+        tab.on("request", collect_into(requests))
+        url = live_site.url + path
+        host_page = (
+            f'<!DOCTYPE html><html lang="en"><title>Host</title><body><iframe title="Events"'
+            f' src="{url}" width="600" height="500"></iframe></body></html>'
+        )
+        # Another origin, answered by the browser itself (no server, no network).
+        tab.route("http://municipality.test/", fulfill_with(host_page))
+        tab.goto("http://municipality.test/")
+        tab.frame_locator("iframe").locator("h1").wait_for()
+        inner = tab.frames[1]
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        html = live_site_html(url)
+        (folder / f"{path.strip('/').replace('/', '-')}.html").write_text(html, encoding="utf-8")
+        tab.focus("iframe")
+        tab.keyboard.press("Tab")
+        results[path] = {
+            "lang": inner.evaluate("() => [document.documentElement.lang, document.dir]"),
+            "axe": Axe().run(inner, options=options).response["violations"],
+            "requests": [r.url for r in requests if host_of(r.url) != "municipality.test"],
+            "cookies": context.cookies(),
+            "focused": inner.evaluate("() => document.activeElement.tagName"),
+        }
+        context.close()
+    errors = run_vnu(sorted(folder.iterdir()))
+    for path in EMBED_PATHS:
+        results[path]["html_errors"] = errors[f"{path.strip('/').replace('/', '-')}.html"]
+    return results
+
+
+def collect_into(items):
+    def handler(request):
+        items.append(request)
+
+    return handler
+
+
+def fulfill_with(html):
+    def handler(route):
+        route.fulfill(body=html, content_type="text/html")
+
+    return handler
+
+
+def live_site_html(url):
+    from urllib.request import urlopen
+
+    with urlopen(url) as response:  # noqa: S310 - the live test server
+        return response.read().decode()
+
+
+@pytest.mark.parametrize("path", EMBED_PATHS)
+def test_embedded_listing_is_accessible_and_private(embed_visits, live_site, path):
+    visit = embed_visits[path]
+    code = path.split("/")[1]
+    assert visit["lang"] == [code, DIRECTION[code]]
+    assert not visit["axe"], f"axe on {path}:{format_axe(visit['axe'])}"
+    assert not visit["html_errors"], "\n".join(visit["html_errors"])
+    assert not visit["cookies"], visit["cookies"]
+    server = host_of(live_site.url)
+    assert all(host_of(url) == server for url in visit["requests"]), visit["requests"]
+    assert visit["focused"] == "A"  # the keyboard reaches the listing's first link
