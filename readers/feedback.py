@@ -6,7 +6,7 @@ therefore exempt from Django's CSRF check and protected otherwise:
 
 - the honeypot, the signed fill-time stamp (at least FORM_MIN_FILL_SECONDS, at most
   FORM_MAX_AGE_SECONDS old) and the per-address rate limits of every public form
-  (readers.protection);
+  (home.form_protection);
 - a post whose Origin header names another site is refused (browsers send it with
   every cross-site form post);
 - only live, public pages of the types in PAGE_FEEDBACK_PAGE_TYPES take answers.
@@ -25,9 +25,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from home.form_protection import refusal
+
 from .forms import FeedbackForm
 from .models import PageFeedback
-from .protection import refusal
 
 THANKS_PARAM = "feedback"
 

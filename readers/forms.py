@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .protection import ProtectedFormMixin
+from home.form_protection import ProtectedFormMixin
 
 
 class FeedbackForm(ProtectedFormMixin, forms.Form):
