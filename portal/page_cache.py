@@ -40,6 +40,12 @@ STORABLE_VARY = {"cookie", "accept-encoding"}
 PERSONAL_COOKIES = ("messages",)
 HIT_HEADER = "X-Page-Cache"
 
+CSP_ATTRIBUTES = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt")
+
+
+def csp_requests(response):
+    return {name: getattr(response, name) for name in CSP_ATTRIBUTES if hasattr(response, name)}
+
 
 def _key(request):
     url = f"{request.get_host()}{request.get_full_path()}"
@@ -93,6 +99,9 @@ def _entry(request, response):
         "versions": request.cache_versions,
         "etag": f'"{hashlib.md5(content, usedforsecurity=False).hexdigest()}"',
         "modified": int(time.time()),
+        # What a view's django-csp decorator asked of the CSP middleware, which runs
+        # outside this cache (the embeddable listings lift frame-ancestors).
+        "csp": csp_requests(response),
     }
 
 
@@ -100,6 +109,8 @@ def _from_entry(entry):
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
+    for name, value in entry.get("csp", {}).items():
+        setattr(response, name, value)
     return response
 
 
