@@ -66,7 +66,9 @@ class OrganisationIndexPage(RolePagePermissions, Page):
         )
         query = request.GET.get("q", "").strip()[:200]
         if query:
-            matching = [page.pk for page in organisations.search(query, operator="and")]
+            # The search backend takes plain filters only; restrictions stay on the listing.
+            searched = OrganisationPage.objects.live().child_of(self)
+            matching = [page.pk for page in searched.search(query, operator="and")]
             organisations = organisations.filter(pk__in=matching)
         for name, field in (
             ("field", "fields_of_action__slug"),

@@ -18,3 +18,8 @@ class FeedbackForm(ProtectedFormMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
     )
     page = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        # Its own ids: it shares content pages with other forms (the event's registration).
+        kwargs.setdefault("auto_id", "feedback-%s")
+        super().__init__(*args, **kwargs)

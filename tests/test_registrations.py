@@ -7,14 +7,11 @@ language version of the event.
 
 import datetime
 import re
-import threading
-import time
 from io import StringIO
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection, connections, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -277,35 +274,3 @@ def test_registrations_are_deleted_on_schedule(site, settings):
     call_command("delete_old_registrations", stdout=out)
     assert "Deleted 1 registration" in out.getvalue()
     assert list(Registration.objects.values_list("email", flat=True)) == ["neu@example.org"]
-
-
-# --------------------------------------------------------------------------- concurrency
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's row locks")
-def test_two_people_taking_the_last_place_at_once_do_not_overbook(site):
-    """Both requests read the places while the table is locked for writing; without the
-    row lock on the event both would count one place left and both would get it."""
-    configure(site.meeting, registration_capacity=1)
-    key = date_keys(Client().get(site.meeting.url).content.decode())[0]
-    results = []
-
-    def attempt(email):
-        try:
-            results.append(register(Client(), site.meeting, email=email, date=key).status_code)
-        finally:
-            connections.close_all()
-
-    with transaction.atomic():
-        with connection.cursor() as cursor:  # lets them read, holds their writes
-            cursor.execute(f"LOCK TABLE {Registration._meta.db_table} IN SHARE MODE")
-        threads = [threading.Thread(target=attempt, args=(f"p{n}@example.org",)) for n in (1, 2)]
-        for thread in threads:
-            thread.start()
-        time.sleep(1.5)
-    for thread in threads:
-        thread.join(20)
-    assert results == [200, 200]
-    statuses = sorted(Registration.objects.values_list("status", flat=True))
-    assert statuses == [Registration.Status.CONFIRMED, Registration.Status.WAITING]

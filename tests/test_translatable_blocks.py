@@ -270,6 +270,8 @@ NAMES = (
     "Marktplatz 1",
     "Mittelstadt",
     "Instagram",
+    "WhatsApp",  # share links named after the service
+    "Telegram",
     "Satzung",
 )
 

@@ -1,10 +1,12 @@
 from django import template
+from django.utils.translation import get_language
 from wagtail.images.models import ResponsiveImage
 from wagtail.models import Page
 
 from home.cache import fragment_timeout
 from home.easy_language import one_statement_per_line
 from home.navigation import site_navigation
+from locales.languages import get_language_info
 
 register = template.Library()
 
@@ -46,9 +48,12 @@ def responsive_image(image, *filter_specs, **attrs):
 
 
 @register.filter
-def statement_lines(html, language):
-    """In Leichte Sprache, each statement of rendered rich text on a line of its own."""
-    if getattr(language, "is_easy_language", False):
+def statement_lines(html):
+    """In Leichte Sprache, each statement of rendered rich text on a line of its own.
+
+    Reads the active language, so that a block rendered without the page's context (a
+    preview, a form showing a page's text) renders too."""
+    if get_language_info(get_language() or "").is_easy_language:
         return one_statement_per_line(html)
     return html
 
