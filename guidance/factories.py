@@ -3,7 +3,7 @@
 import factory
 import wagtail_factories
 
-from home.factories import TaxonomyFactory
+from home.factories import taxonomy_factory
 
 from .models import GuidanceIndexPage, GuidancePage, GuidanceTopic
 
@@ -23,6 +23,4 @@ class GuidancePageFactory(wagtail_factories.PageFactory):
     intro = factory.LazyAttribute(lambda o: f"{o.title} Schritt für Schritt.")
 
 
-class GuidanceTopicFactory(TaxonomyFactory):
-    class Meta:
-        model = GuidanceTopic
+GuidanceTopicFactory = taxonomy_factory(GuidanceTopic)

@@ -71,24 +71,16 @@ class TaxonomyFactory(DjangoModelFactory):
     locale = factory.LazyFunction(german)
 
 
-class FieldOfActionFactory(TaxonomyFactory):
-    class Meta:
-        model = FieldOfAction
+def taxonomy_factory(model):
+    """The factory of one taxonomy model: TaxonomyFactory with that model."""
+    meta = type("Meta", (), {"model": model})
+    return type(f"{model.__name__}Factory", (TaxonomyFactory,), {"Meta": meta})
 
 
-class TargetGroupFactory(TaxonomyFactory):
-    class Meta:
-        model = TargetGroup
-
-
-class DistrictFactory(TaxonomyFactory):
-    class Meta:
-        model = District
-
-
-class SpokenLanguageFactory(TaxonomyFactory):
-    class Meta:
-        model = SpokenLanguage
+FieldOfActionFactory = taxonomy_factory(FieldOfAction)
+TargetGroupFactory = taxonomy_factory(TargetGroup)
+DistrictFactory = taxonomy_factory(District)
+SpokenLanguageFactory = taxonomy_factory(SpokenLanguage)
 
 
 class ContactPersonFactory(DjangoModelFactory):

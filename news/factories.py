@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from home.factories import TaxonomyFactory
+from home.factories import taxonomy_factory
 
 from .models import NewsCategory, NewsIndexPage, NewsPage
 
@@ -25,6 +25,4 @@ class NewsPageFactory(wagtail_factories.PageFactory):
     teaser = factory.LazyAttribute(lambda o: f"{o.title}: Meldung.")
 
 
-class NewsCategoryFactory(TaxonomyFactory):
-    class Meta:
-        model = NewsCategory
+NewsCategoryFactory = taxonomy_factory(NewsCategory)

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from home.factories import TaxonomyFactory, german
+from home.factories import german, taxonomy_factory
 
 from .models import Committee, CommitteeKind, OrganisationIndexPage, OrganisationPage
 
@@ -24,9 +24,7 @@ class OrganisationPageFactory(wagtail_factories.PageFactory):
     summary = factory.LazyAttribute(lambda o: f"{o.title} stellt sich vor.")
 
 
-class CommitteeKindFactory(TaxonomyFactory):
-    class Meta:
-        model = CommitteeKind
+CommitteeKindFactory = taxonomy_factory(CommitteeKind)
 
 
 class CommitteeFactory(DjangoModelFactory):

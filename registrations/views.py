@@ -55,7 +55,7 @@ def register(request, page_id):
         return event_page_again(request, page, form, 409)
     except DatabaseError:
         logger.exception("Registration could not be stored")
-        return render(request, "submissions/submission_failed.html", status=503)
+        return render(request, "submission_failed.html", status=503)
     return registered(request, page, registration)
 
 

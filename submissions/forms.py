@@ -125,7 +125,77 @@ phone_validator = RegexValidator(
 )
 
 
-class EventSubmissionForm(ProtectedFormMixin, forms.Form):
+class ContactForm(ProtectedFormMixin, forms.Form):
+    """What every public submission form ends with: the contact person and the consent.
+
+    A subclass lists its own fields in SECTIONS (one fieldset each) and ends the list
+    with CONTACT_SECTIONS; the fields take the order of SECTIONS, so the error summary
+    lists them as the page shows them.
+    """
+
+    contact_name = forms.CharField(
+        label=_("Name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    contact_email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=form_fields.EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    contact_phone = form_fields.PhoneField(
+        label=_("Phone (optional)"),
+        max_length=40,
+        required=False,
+        validators=[phone_validator],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    privacy_consent = forms.BooleanField(
+        error_messages={"required": _("Please agree to the privacy notice to send the form.")},
+    )
+
+    CONTACT_SECTIONS = [
+        (_("Contact person (not published)"), ["contact_name", "contact_email", "contact_phone"]),
+        (_("Privacy"), ["privacy_consent"]),
+    ]
+    SECTIONS = CONTACT_SECTIONS
+    privacy_consent_label = ""  # what the consent is for, in the subclass's words
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # The honeypot and the time stamp first, as ProtectedFormMixin declares them.
+        cls.field_order = [
+            *ProtectedFormMixin.base_fields,
+            *(name for _title, names in cls.SECTIONS for name in names),
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["privacy_consent"].label = self.privacy_consent_label
+
+    def sections(self):
+        return [(title, [self[name] for name in names]) for title, names in self.SECTIONS]
+
+    def organisation_choices(self):
+        """The organisation field's choices: the directory's German entries, labelled in the
+        visitor's language."""
+        organisations = (
+            OrganisationPage.objects.live()
+            .filter(**SOURCE_LANGUAGE)
+            .only("id", "title", "translation_key", "locale")  # a choice needs no more
+            .order_by("title")
+        )
+        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].labels = translation_map(organisations)
+
+    def term_choices(self, fields):
+        """Taxonomy choices ({field name: model}): German terms, labelled in the visitor's
+        language."""
+        for name, model in fields.items():
+            terms = model.objects.filter(**SOURCE_LANGUAGE)
+            self.fields[name].queryset = terms
+            self.fields[name].labels = translation_map(terms)
+
+
+class EventSubmissionForm(ContactForm):
     organisation = LocalizedChoiceField(
         label=_("Organisation"),
         queryset=OrganisationPage.objects.none(),
@@ -230,29 +300,6 @@ class EventSubmissionForm(ProtectedFormMixin, forms.Form):
         label=_("We hold the rights to this image and may let the portal publish it."),
         required=False,
     )
-    contact_name = forms.CharField(
-        label=_("Name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
-    )
-    contact_email = forms.EmailField(
-        label=_("E-mail"),
-        max_length=form_fields.EMAIL_MAX_LENGTH,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    contact_phone = form_fields.PhoneField(
-        label=_("Phone (optional)"),
-        max_length=40,
-        required=False,
-        validators=[phone_validator],
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
-    privacy_consent = forms.BooleanField(
-        label=_(
-            "I have read the privacy notice and agree that my details are stored to check "
-            "this event."
-        ),
-        error_messages={"required": _("Please agree to the privacy notice to send the form.")},
-    )
-
     # Field groups for the template (one fieldset each).
     SECTIONS = [
         (_("Organisation"), ["organisation", "organisation_name"]),
@@ -272,29 +319,17 @@ class EventSubmissionForm(ProtectedFormMixin, forms.Form):
         (_("Venue"), ["venue_name", "venue_address", "accessibility"]),
         (_("Registration and costs"), ["registration", "is_free", "costs"]),
         (_("Image"), ["image", "image_alt", "image_rights"]),
-        (_("Contact person (not published)"), ["contact_name", "contact_email", "contact_phone"]),
-        (_("Privacy"), ["privacy_consent"]),
+        *ContactForm.CONTACT_SECTIONS,
     ]
+    privacy_consent_label = _(
+        "I have read the privacy notice and agree that my details are stored to check this event."
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        organisations = (
-            OrganisationPage.objects.live()
-            .filter(**SOURCE_LANGUAGE)
-            .only("id", "title", "translation_key", "locale")  # a choice needs no more
-            .order_by("title")
-        )
-        self.fields["organisation"].queryset = organisations
-        self.fields["organisation"].labels = translation_map(organisations)
-        for name, model in (("target_groups", TargetGroup), ("languages", SpokenLanguage)):
-            terms = model.objects.filter(**SOURCE_LANGUAGE)
-            field = self.fields[name]
-            field.queryset = terms
-            field.labels = translation_map(terms)
+        self.organisation_choices()
+        self.term_choices({"target_groups": TargetGroup, "languages": SpokenLanguage})
         self.image_extension = None
-
-    def sections(self):
-        return [(title, [self[name] for name in names]) for title, names in self.SECTIONS]
 
     # Single fields ---------------------------------------------------------------------------
 

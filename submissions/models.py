@@ -81,7 +81,37 @@ def new_reference():
     return f"V-{code[:4]}-{code[4:]}"
 
 
-class EventSubmission(models.Model):
+class ModeratedSubmission(models.Model):
+    """What the public forms' submissions share: a status a moderator decides, and the
+    contact person's data, kept apart from any page and deleted on schedule
+    (``manage.py anonymise_submissions``)."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Waiting for moderation")
+        APPROVED = "approved", _("Published")
+        REJECTED = "rejected", _("Rejected")
+
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    language = models.CharField(_("language"), max_length=10)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    rejection_reason = models.TextField(_("reason for the rejection"), blank=True)
+    # Personal data: only for moderators, deleted by anonymise_submissions.
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    anonymised_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
+
+    CONTACT_FIELDS = ["contact_name", "contact_email", "contact_phone"]
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+
+class EventSubmission(ModeratedSubmission):
     """What an organisation sent through the public form, and what became of it.
 
     The contact person's data stays here, apart from the draft EventPage, and only
@@ -89,18 +119,8 @@ class EventSubmission(models.Model):
     anonymise_submissions`` deletes it after the event or a rejection.
     """
 
-    class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("Waiting for moderation")
-        APPROVED = "approved", _("Published")
-        REJECTED = "rejected", _("Rejected")
-
     reference = models.CharField(
         _("reference number"), max_length=20, unique=True, default=new_reference, editable=False
-    )
-    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
-    language = models.CharField(_("language"), max_length=10)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
     )
     page = models.ForeignKey(
         EventPage,
@@ -114,12 +134,6 @@ class EventSubmission(models.Model):
     organisation_name = models.CharField(_("organisation"), max_length=255)
     data = models.JSONField(_("what was sent"), default=dict, blank=True)
     last_date = models.DateTimeField(_("end of the last date"), null=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    rejection_reason = models.TextField(_("reason for the rejection"), blank=True)
-    # Personal data: only for moderators, deleted by anonymise_submissions.
-    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     image_file = models.FileField(
         _("image waiting for approval"),
         storage=private_storage,
@@ -127,15 +141,11 @@ class EventSubmission(models.Model):
         blank=True,
     )
     image_alt = models.CharField(_("alternative text"), max_length=250, blank=True)
-    anonymised_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
 
-    CONTACT_FIELDS = ["contact_name", "contact_email", "contact_phone"]
-
-    class Meta:
+    class Meta(ModeratedSubmission.Meta):
         db_table = "events_eventsubmission"
         verbose_name = _("event submission")
         verbose_name_plural = _("event submissions")
-        ordering = ["-created_at"]
         permissions = [("view_contact_details", _("Can see the contact details of submissions"))]
 
     def __str__(self):
@@ -147,16 +157,11 @@ def new_proposal_reference():
     return "P" + new_reference()[1:]
 
 
-class ProfileProposal(models.Model):
+class ProfileProposal(ModeratedSubmission):
     """Changes to an organisation's entry, or a new organisation's application, as sent
     through the public form (submissions.profiles). Nothing reaches the page before a
     moderator approves; approving publishes a new revision of the organisation's page.
     """
-
-    class Status(models.TextChoices):
-        SUBMITTED = "submitted", _("Waiting for moderation")
-        APPROVED = "approved", _("Published")
-        REJECTED = "rejected", _("Rejected")
 
     reference = models.CharField(
         _("reference number"),
@@ -164,11 +169,6 @@ class ProfileProposal(models.Model):
         unique=True,
         default=new_proposal_reference,
         editable=False,
-    )
-    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
-    language = models.CharField(_("language"), max_length=10)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
     )
     organisation = models.ForeignKey(
         OrganisationPage,
@@ -181,8 +181,6 @@ class ProfileProposal(models.Model):
     )
     name = models.CharField(_("name of the organisation"), max_length=255)
     data = models.JSONField(_("what was proposed"), default=dict, blank=True)
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    rejection_reason = models.TextField(_("reason for the rejection"), blank=True)
     published_page = models.ForeignKey(
         OrganisationPage,
         verbose_name=_("published page"),
@@ -191,24 +189,16 @@ class ProfileProposal(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    # Personal data: only for moderators, deleted by anonymise_submissions.
-    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     logo_file = models.FileField(
         _("logo waiting for approval"),
         storage=private_storage,
         upload_to=random_upload_name,
         blank=True,
     )
-    anonymised_at = models.DateTimeField(_("personal data deleted"), null=True, blank=True)
 
-    CONTACT_FIELDS = ["contact_name", "contact_email", "contact_phone"]
-
-    class Meta:
+    class Meta(ModeratedSubmission.Meta):
         verbose_name = _("profile proposal")
         verbose_name_plural = _("profile proposals")
-        ordering = ["-created_at"]
         permissions = [("moderate_profileproposal", _("Can approve or reject profile proposals"))]
 
     def __str__(self):

@@ -6,16 +6,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from home import form_fields
-from home.form_protection import ProtectedFormMixin
-from home.models import SOURCE_LANGUAGE, District, FieldOfAction, SpokenLanguage, TargetGroup
-from locales.utils import translation_map
+from home.models import District, FieldOfAction, SpokenLanguage, TargetGroup
 from organisations.models import OrganisationPage
 
 from .forms import (
+    ContactForm,
     LocalizedChoiceField,
     LocalizedMultipleChoiceField,
-    phone_validator,
     text_area,
     validate_image,
 )
@@ -48,7 +45,7 @@ def parse_links(text):
     return links
 
 
-class ProfileProposalForm(ProtectedFormMixin, forms.Form):
+class ProfileProposalForm(ContactForm):
     organisation = LocalizedChoiceField(
         label=_("Your organisation's entry"),
         queryset=OrganisationPage.objects.none(),
@@ -116,29 +113,6 @@ class ProfileProposalForm(ProtectedFormMixin, forms.Form):
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
-    contact_name = forms.CharField(
-        label=_("Name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
-    )
-    contact_email = forms.EmailField(
-        label=_("E-mail"),
-        max_length=form_fields.EMAIL_MAX_LENGTH,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-    contact_phone = form_fields.PhoneField(
-        label=_("Phone (optional)"),
-        max_length=40,
-        required=False,
-        validators=[phone_validator],
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
-    )
-    privacy_consent = forms.BooleanField(
-        label=_(
-            "I have read the privacy notice and agree that my details are stored to check "
-            "this proposal."
-        ),
-        error_messages={"required": _("Please agree to the privacy notice to send the form.")},
-    )
-
     SECTIONS = [
         (_("Organisation"), ["organisation", "name"]),
         (_("About the organisation"), ["summary", "description", *TERMS, "district"]),
@@ -146,28 +120,18 @@ class ProfileProposalForm(ProtectedFormMixin, forms.Form):
             _("Times and links"),
             ["meeting_times", "web_address", "links", "contact_persons", "logo"],
         ),
-        (_("Contact person (not published)"), ["contact_name", "contact_email", "contact_phone"]),
-        (_("Privacy"), ["privacy_consent"]),
+        *ContactForm.CONTACT_SECTIONS,
     ]
+    privacy_consent_label = _(
+        "I have read the privacy notice and agree that my details are stored to check "
+        "this proposal."
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        organisations = (
-            OrganisationPage.objects.live()
-            .filter(**SOURCE_LANGUAGE)
-            .only("id", "title", "translation_key", "locale")
-            .order_by("title")
-        )
-        self.fields["organisation"].queryset = organisations
-        self.fields["organisation"].labels = translation_map(organisations)
-        for name, model in [*TERMS.items(), ("district", District)]:
-            terms = model.objects.filter(**SOURCE_LANGUAGE)
-            self.fields[name].queryset = terms
-            self.fields[name].labels = translation_map(terms)
+        self.organisation_choices()
+        self.term_choices({**TERMS, "district": District})
         self.logo_extension = None
-
-    def sections(self):
-        return [(title, [self[name] for name in names]) for title, names in self.SECTIONS]
 
     def clean_logo(self):
         upload = self.cleaned_data.get("logo")

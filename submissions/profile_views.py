@@ -57,7 +57,7 @@ def proposal_form(request):
             context["proposal"] = submit(form)
         except DatabaseError:
             logger.exception("Profile proposal could not be stored")
-            return render(request, "submissions/submission_failed.html", status=503)
+            return render(request, "submission_failed.html", status=503)
     return render(request, "submissions/profile_proposal_landing.html", context)
 
 

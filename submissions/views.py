@@ -45,7 +45,7 @@ def serve_submission_form(page, request):
         submission = submit(form, page)
     except DatabaseError:
         logger.exception("Event submission could not be stored")
-        return render(request, "submissions/submission_failed.html", status=503)
+        return render(request, "submission_failed.html", status=503)
     context["submission"] = submission
     return render(request, LANDING_TEMPLATE, context)
 
