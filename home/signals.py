@@ -240,7 +240,7 @@ def invalidation_paused():
         bump([ALL])
 
 
-def _active(raw=False, **kwargs):
+def _active(raw=False):
     return not raw and not getattr(_paused, "active", False)
 
 
@@ -248,8 +248,8 @@ def _visible_save(update_fields):
     return not update_fields or not set(update_fields) <= INVISIBLE_FIELDS
 
 
-def _page_saved(sender, instance, created=False, update_fields=None, **kwargs):
-    if not _visible_save(update_fields):
+def _page_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    if not _active(raw) or not _visible_save(update_fields):
         return
     if created and not instance.live:
         return  # a new draft: nobody sees it yet
@@ -259,7 +259,8 @@ def _page_saved(sender, instance, created=False, update_fields=None, **kwargs):
 
 
 def _page_deleted(sender, instance, **kwargs):
-    page_changed(instance, deleted=True)
+    if _active():
+        page_changed(instance, deleted=True)
 
 
 def _page_moved(**kwargs):
@@ -267,7 +268,9 @@ def _page_moved(**kwargs):
         bump([ALL])
 
 
-def _object_saved(sender, instance, created=False, update_fields=None, **kwargs):
+def _object_saved(sender, instance, created=False, update_fields=None, raw=False, **kwargs):
+    if not _active(raw):
+        return
     if isinstance(instance, (PageViewRestriction, Site)):
         bump([ALL])  # a page (and all below it) turns private or public; a site moves
     elif isinstance(instance, SiteSettings):
@@ -284,25 +287,22 @@ def _object_deleted(sender, instance, **kwargs):
     _object_saved(sender, instance)
 
 
-def _any_saved(sender, instance, **kwargs):
-    if not _active(**kwargs):
-        return
-    if isinstance(instance, Page):
-        _page_saved(sender, instance, **kwargs)
-    else:
-        _object_saved(sender, instance, **kwargs)
-
-
-def _any_deleted(sender, instance, **kwargs):
-    if not _active():
-        return
-    if isinstance(instance, Page):
-        _page_deleted(sender, instance)
-    else:
-        _object_deleted(sender, instance)
+def _senders():
+    """(page models, the other models whose changes visitors see)."""
+    watched = (PageViewRestriction, Site, SiteSettings, ContentChange, *SNIPPET_MODELS)
+    models = apps.get_models()
+    pages = [model for model in models if issubclass(model, Page)]
+    others = [model for model in models if issubclass(model, watched) and model not in pages]
+    return pages, others
 
 
 def connect():
+    """Connect the receivers to the models that matter (called from HomeConfig.ready())."""
     post_page_move.connect(_page_moved, dispatch_uid="content-moved")
-    post_save.connect(_any_saved, dispatch_uid="content-saved")
-    post_delete.connect(_any_deleted, dispatch_uid="content-deleted")
+    pages, others = _senders()
+    receivers = {(_page_saved, _page_deleted): pages, (_object_saved, _object_deleted): others}
+    for (saved, deleted), senders in receivers.items():
+        for model in senders:
+            label = model._meta.label
+            post_save.connect(saved, sender=model, dispatch_uid=f"content-saved-{label}")
+            post_delete.connect(deleted, sender=model, dispatch_uid=f"content-deleted-{label}")
