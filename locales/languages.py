@@ -23,10 +23,6 @@ class Language:
     variant_of: str = ""
 
     @property
-    def is_rtl(self):
-        return self.direction == "rtl"
-
-    @property
     def is_easy_language(self):
         return self.code == EASY_LANGUAGE
 

@@ -83,7 +83,7 @@ def test_every_page_type_renders_as_alias(client, tree, one_of_each, page_type):
 
 # Arabic script: Arabic, Arabic Supplement and Extended-A, presentation forms.
 ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
-RTL_CODES = {language.code for language in LANGUAGES if language.is_rtl}
+RTL_CODES = {language.code for language in LANGUAGES if language.direction == "rtl"}
 
 
 def nearest_lang(element):

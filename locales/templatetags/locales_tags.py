@@ -106,11 +106,6 @@ def term_label_filter(term):
     return term_label(term)
 
 
-@register.filter
-def language_info(code):
-    return get_language_info(code)
-
-
 # ---------------------------------------------------------------- language of a run of text
 
 
