@@ -20,10 +20,10 @@ from django.utils import timezone
 
 from home.form_protection import RATE_LIMIT_MESSAGE, ProtectedFormMixin, started_token
 from submissions.models import EventSubmission
-from tests import test_submissions
-from tests.test_submissions import german, in_days, send, valid_data
+from tests import submission_helpers
+from tests.submission_helpers import german, in_days, send, valid_data
 
-form_site = test_submissions.form_site  # the submission form and its Arabic translation
+form_site = submission_helpers.form_site  # the submission form and its Arabic translation
 
 pytestmark = pytest.mark.django_db
 

@@ -28,7 +28,7 @@ from news.models import NewsCategory
 from plone_import.models import ImportedItem
 from submissions.models import EventSubmission, EventSubmissionPage
 from tests.conftest import make_term
-from tests.test_submissions import valid_data
+from tests.submission_helpers import valid_data
 from tests.test_translation_workflow import publish_in_admin
 from tests.translation_helpers import editor, sync_languages, user_in
 

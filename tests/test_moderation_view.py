@@ -17,8 +17,8 @@ from wagtail.users.models import UserProfile
 
 from events.models import EventPage
 from submissions.models import EventSubmission
-from tests import test_submissions as base
-from tests.test_submissions import png_bytes, send, upload, valid_data
+from tests import submission_helpers as base
+from tests.submission_helpers import png_bytes, send, upload, valid_data
 from tests.translation_helpers import editor, translator
 
 pytestmark = pytest.mark.django_db

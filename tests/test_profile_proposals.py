@@ -20,7 +20,7 @@ from home.models import District, FieldOfAction
 from organisations.models import OrganisationPage
 from submissions.models import ProfileProposal
 from tests.conftest import make_term
-from tests.test_submissions import png_bytes, upload
+from tests.submission_helpers import png_bytes, upload
 from tests.translation_helpers import editor, translator, user_in
 
 pytestmark = pytest.mark.django_db

@@ -20,7 +20,7 @@ from moto.server import ThreadedMotoServer
 from portal.settings.base import storages_setting
 from submissions.models import EventSubmission
 from tests.conftest import make_image
-from tests.test_submissions import (  # noqa: F401  (fixture)
+from tests.submission_helpers import (  # noqa: F401  (fixture)
     form_site,
     png_bytes,
     send,

@@ -31,15 +31,15 @@ from events.models import EventPage
 from locales.machine_translation_queue import translate_untranslated
 from portal.mail import deliver_email
 from submissions.models import EventSubmission
-from tests.test_form_page import entries, sign_up  # noqa: F401  (fixture)
-from tests.test_ics_import import OWN as CALENDARS
-from tests.test_machine_translation import FAKES, FakeDeepL, started  # noqa: F401  (fixture)
-from tests.test_submissions import (  # noqa: F401  (fixture)
+from tests.submission_helpers import (  # noqa: F401  (fixture)
     form_site,
     send,
     valid_data,
     workflow_action,
 )
+from tests.test_form_page import entries, sign_up  # noqa: F401  (fixture)
+from tests.test_ics_import import OWN as CALENDARS
+from tests.test_machine_translation import FAKES, FakeDeepL, started  # noqa: F401  (fixture)
 from tests.translation_helpers import translator
 
 pytestmark = pytest.mark.django_db

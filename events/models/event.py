@@ -1,211 +1,28 @@
-"""Event descriptions and their dates.
-
-An EventPage follows the structure of a municipal event description
-(background, target groups, goals, format, procedure, speakers, schedule,
-venue, equipment, costs, promotion, registration).
-
-Its schedule (events.recurrence) is what editors enter: the dates
-(EventOccurrence rows; the first one starts the series), an optional repeat rule
-(RRULE text the admin form builds from plain fields) and cancelled days
-(EventExceptionDate rows). Every save expands the schedule into EventDate rows,
-one per date within a window of 24 months either side of today; listings, the
-home page and calendar feeds read those rows, so a weekly event costs listings no
-more than a single date. ``manage.py update_event_dates`` (daily) moves the
-window on.
-"""
-
-import datetime as dt
+"""EventPage: one event description and its schedule (see events.models)."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.cache import lazy_context
-from home.listing import filter_query_string, paginate, public, selected
-from home.models import (
-    SOURCE_LANGUAGE,
-    District,
-    SpokenLanguage,
-    TargetGroup,
-    alt_text_field,
-    page_translatable_fields,
-)
+from home.models import SOURCE_LANGUAGE, alt_text_field, page_translatable_fields
 from locales.permissions import RolePagePermissions
-from locales.utils import localize_one, localized_choices, translation_map, with_source_language
+from locales.utils import localize_one, translation_map
 
-from .forms import EventPageForm
-from .panels import SubmissionPanel
-from .recurrence import (
-    Schedule,
-    at_midnight,
-    berlin,
-    end_of_day,
-    normalise_rule,
-    window,
-    zone_of,
-)
-from .structured_data import event_json_ld, share_image_url
-
-# Query parameters of the event filters and what they select (on EventPage). The
-# slugs are those of the German terms and organisations, the same in every language.
-FILTERS = {
-    "target_group": "target_groups__slug",
-    "language": "languages__slug",
-    "organiser": "organiser__slug",
-    "district": "organiser__district__slug",
-}
-
-
-def event_filter(params, prefix=""):
-    """A Q object for the filters in params; prefix reaches EventPage from another model."""
-    condition = Q()
-    for name, lookup in FILTERS.items():
-        if value := params.get(name):
-            condition &= Q(**{f"{prefix}{lookup}": value})
-    if params.get("free"):
-        condition &= Q(**{f"{prefix}is_free": True})
-    return condition
-
-
-def date_param(params, name):
-    """?from=2027-03-01 as a date, or None when missing or malformed."""
-    try:
-        return dt.date.fromisoformat(params.get(name, ""))
-    except ValueError:
-        return None
-
-
-def upcoming_occurrences(locale_id, now=None):
-    """Dates of live, public events in one language that have not ended, by start."""
-    now = now or timezone.now()
-    return (
-        EventDate.objects.filter(
-            page__in=public(EventPage.objects.live()).filter(locale_id=locale_id),
-            end__gte=now,
-        )
-        .select_related("page", "page__organiser")
-        .order_by("start", "page__title")
-    )
-
-
-def with_localized_organisers(occurrences):
-    """Give each date .localized_organiser in the visitor's language (one query)."""
-    organisers = translation_map(o.page.organiser for o in occurrences if o.page.organiser)
-    for occurrence in occurrences:
-        organiser = occurrence.page.organiser
-        occurrence.localized_organiser = (
-            organisers.get(organiser.translation_key) if organiser else None
-        )
-    return occurrences
-
-
-class EventIndexPage(RolePagePermissions, Page):
-    """Lists the dates of the events below it, with filters, a past-events archive and pages."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = page_translatable_fields(TranslatableField("intro"))
-
-    parent_page_types = ["home.HomePage"]
-    # The public form (submissions.EventSubmissionPage) sits here too; named, not imported.
-    subpage_types = ["events.EventPage", "submissions.EventSubmissionPage"]
-    per_page = 20
-
-    class Meta:
-        verbose_name = _("event index")
-
-    def occurrences(self, request, now=None):
-        """The dates the request asks for: upcoming (or past, ?past=1), filtered, in order."""
-        now = now or timezone.now()
-        params = request.GET
-        events = (
-            public(EventPage.objects.live()).descendant_of(self).filter(locale_id=self.locale_id)
-        )
-        dates = EventDate.objects.filter(page__in=events).filter(event_filter(params, "page__"))
-        if day := date_param(params, "from"):
-            dates = dates.filter(end__gte=at_midnight(day))
-        if day := date_param(params, "to"):
-            dates = dates.filter(start__lte=end_of_day(day))
-        if params.get("past"):
-            dates = dates.filter(end__lt=now).order_by("-start", "page__title")
-        else:
-            dates = dates.filter(end__gte=now).order_by("start", "page__title")
-        # Each filter names one term, so the joins add no duplicate rows: no DISTINCT needed.
-        return with_source_language(dates, "page__").select_related("page", "page__organiser")
-
-    def organiser_choices(self):
-        """Organisations with events here, labelled in the visitor's language.
-
-        The value is the slug of the source page, which every event points at.
-        """
-        organisers = Page.objects.filter(
-            id__in=EventPage.objects.child_of(self).live().values("organiser_id")
-        ).order_by("title")
-        labels = translation_map(organisers)
-        return [
-            {"slug": page.slug, "name": labels[page.translation_key].title} for page in organisers
-        ]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        calendar_params = request.GET.copy()
-        for name in ("page", "past", "from", "to"):
-            calendar_params.pop(name, None)
-        context["calendar_query"] = calendar_params.urlencode()  # the feed with these filters
-        context.update(lazy_context(lambda: self.listing(request), self.LISTING_KEYS))
-        return context
-
-    LISTING_KEYS = [
-        "items",
-        "filters",
-        "selected",
-        "organisers",
-        "selected_organiser",
-        "date_from",
-        "date_to",
-        "only_free",
-        "past",
-        "query_string",
-    ]
-
-    def listing(self, request):
-        """The requested page of dates with the filters' choices, in the visitor's language."""
-        items = paginate(request, self.occurrences(request), self.per_page)
-        for occurrence in items:
-            occurrence.page.source_language_code = occurrence.source_language_code
-        with_localized_organisers(items)
-        filters = {
-            "target_group": localized_choices(TargetGroup.objects.all()),
-            "language": localized_choices(SpokenLanguage.objects.all()),
-            "district": localized_choices(District.objects.all()),
-        }
-        return {
-            "items": items,
-            "filters": filters,
-            "selected": {
-                name: selected(request, name, choices) for name, choices in filters.items()
-            },
-            "organisers": self.organiser_choices(),
-            "selected_organiser": request.GET.get("organiser", ""),
-            "date_from": date_param(request.GET, "from"),
-            "date_to": date_param(request.GET, "to"),
-            "only_free": bool(request.GET.get("free")),
-            "past": bool(request.GET.get("past")),
-            "query_string": filter_query_string(request),
-        }
+from ..forms import EventPageForm
+from ..panels import SubmissionPanel
+from ..recurrence import Schedule, at_midnight, berlin, end_of_day, normalise_rule, window, zone_of
+from ..structured_data import event_json_ld, share_image_url
+from .dates import EventDate
 
 
 class EventPage(RolePagePermissions, Page):
@@ -598,77 +415,3 @@ class EventPage(RolePagePermissions, Page):
                 self, request, shown or past[-1:], organiser, image_url
             ),
         }
-
-
-class EventOccurrence(Orderable):
-    """A date the editor enters, in Europe/Berlin wall-clock time.
-
-    The first one starts the series that the repeat rule repeats (iCalendar's
-    DTSTART); further ones are single extra dates (RDATE).
-    """
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrences")
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
-
-    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("date")
-        verbose_name_plural = _("dates")
-        indexes = [models.Index(fields=["start"]), models.Index(fields=["end"])]
-
-    def __str__(self):
-        return f"{self.start:%Y-%m-%d %H:%M}"
-
-    def clean(self):
-        if self.start and self.end and self.end < self.start:
-            raise ValidationError({"end": _("The end must not be before the start.")})
-
-
-class EventExceptionDate(Orderable):
-    """A day on which the repetitions of an event are cancelled (iCalendar's EXDATE)."""
-
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="exception_dates")
-    date = models.DateField(_("date"))
-
-    panels = [FieldPanel("date")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("cancelled day")
-        verbose_name_plural = _("cancelled days")
-
-    def __str__(self):
-        return self.date.isoformat()
-
-
-class EventDate(models.Model):
-    """One date of an event as listings and calendars show it, expanded from its schedule.
-
-    Never edited: EventPage.save() and ``manage.py update_event_dates`` rebuild the rows.
-    """
-
-    page = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="event_dates")
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
-
-    class Meta:
-        verbose_name = _("event date")
-        verbose_name_plural = _("event dates")
-        ordering = ["start"]
-        indexes = [
-            models.Index(fields=["start"]),
-            models.Index(fields=["end"]),
-            models.Index(fields=["page", "start"]),
-        ]
-
-    def __str__(self):
-        return f"{self.page_id}: {berlin(self.start):%Y-%m-%d %H:%M}"
-
-    @property
-    def all_day(self):
-        return self.page.all_day
-
-    @property
-    def is_multi_day(self):
-        return berlin(self.start).date() != berlin(self.end).date()

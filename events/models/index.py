@@ -1,0 +1,171 @@
+"""EventIndexPage, the events' filters and the upcoming dates of a language."""
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import TranslatableField
+
+from home.cache import lazy_context
+from home.listing import filter_query_string, paginate, public, selected
+from home.models import District, SpokenLanguage, TargetGroup, page_translatable_fields
+from locales.permissions import RolePagePermissions
+from locales.utils import localized_choices, translation_map, with_source_language
+
+from ..recurrence import at_midnight, end_of_day
+from .dates import EventDate
+from .event import EventPage
+
+# Query parameters of the event filters and what they select (on EventPage). The
+# slugs are those of the German terms and organisations, the same in every language.
+FILTERS = {
+    "target_group": "target_groups__slug",
+    "language": "languages__slug",
+    "organiser": "organiser__slug",
+    "district": "organiser__district__slug",
+}
+
+
+def event_filter(params, prefix=""):
+    """A Q object for the filters in params; prefix reaches EventPage from another model."""
+    condition = Q()
+    for name, lookup in FILTERS.items():
+        if value := params.get(name):
+            condition &= Q(**{f"{prefix}{lookup}": value})
+    if params.get("free"):
+        condition &= Q(**{f"{prefix}is_free": True})
+    return condition
+
+
+def date_param(params, name):
+    """?from=2027-03-01 as a date, or None when missing or malformed."""
+    try:
+        return dt.date.fromisoformat(params.get(name, ""))
+    except ValueError:
+        return None
+
+
+def upcoming_occurrences(locale_id, now=None):
+    """Dates of live, public events in one language that have not ended, by start."""
+    now = now or timezone.now()
+    return (
+        EventDate.objects.filter(
+            page__in=public(EventPage.objects.live()).filter(locale_id=locale_id), end__gte=now
+        )
+        .select_related("page", "page__organiser")
+        .order_by("start", "page__title")
+    )
+
+
+def with_localized_organisers(occurrences):
+    """Give each date .localized_organiser in the visitor's language (one query)."""
+    organisers = translation_map(o.page.organiser for o in occurrences if o.page.organiser)
+    for occurrence in occurrences:
+        organiser = occurrence.page.organiser
+        occurrence.localized_organiser = (
+            organisers.get(organiser.translation_key) if organiser else None
+        )
+    return occurrences
+
+
+class EventIndexPage(RolePagePermissions, Page):
+    """Lists the dates of the events below it, with filters, a past-events archive and pages."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    translatable_fields = page_translatable_fields(TranslatableField("intro"))
+
+    parent_page_types = ["home.HomePage"]
+    # The public form (submissions.EventSubmissionPage) sits here too; named, not imported.
+    subpage_types = ["events.EventPage", "submissions.EventSubmissionPage"]
+    per_page = 20
+
+    class Meta:
+        verbose_name = _("event index")
+
+    def occurrences(self, request, now=None):
+        """The dates the request asks for: upcoming (or past, ?past=1), filtered, in order."""
+        now = now or timezone.now()
+        params = request.GET
+        events = (
+            public(EventPage.objects.live()).descendant_of(self).filter(locale_id=self.locale_id)
+        )
+        dates = EventDate.objects.filter(page__in=events).filter(event_filter(params, "page__"))
+        if day := date_param(params, "from"):
+            dates = dates.filter(end__gte=at_midnight(day))
+        if day := date_param(params, "to"):
+            dates = dates.filter(start__lte=end_of_day(day))
+        if params.get("past"):
+            dates = dates.filter(end__lt=now).order_by("-start", "page__title")
+        else:
+            dates = dates.filter(end__gte=now).order_by("start", "page__title")
+        # Each filter names one term, so the joins add no duplicate rows: no DISTINCT needed.
+        return with_source_language(dates, "page__").select_related("page", "page__organiser")
+
+    def organiser_choices(self):
+        """Organisations with events here, labelled in the visitor's language.
+
+        The value is the slug of the source page, which every event points at.
+        """
+        organisers = Page.objects.filter(
+            id__in=EventPage.objects.child_of(self).live().values("organiser_id")
+        ).order_by("title")
+        labels = translation_map(organisers)
+        return [
+            {"slug": page.slug, "name": labels[page.translation_key].title} for page in organisers
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        calendar_params = request.GET.copy()
+        for name in ("page", "past", "from", "to"):
+            calendar_params.pop(name, None)
+        context["calendar_query"] = calendar_params.urlencode()  # the feed with these filters
+        context.update(lazy_context(lambda: self.listing(request), self.LISTING_KEYS))
+        return context
+
+    LISTING_KEYS = [
+        "items",
+        "filters",
+        "selected",
+        "organisers",
+        "selected_organiser",
+        "date_from",
+        "date_to",
+        "only_free",
+        "past",
+        "query_string",
+    ]
+
+    def listing(self, request):
+        """The requested page of dates with the filters' choices, in the visitor's language."""
+        items = paginate(request, self.occurrences(request), self.per_page)
+        for occurrence in items:
+            occurrence.page.source_language_code = occurrence.source_language_code
+        with_localized_organisers(items)
+        filters = {
+            "target_group": localized_choices(TargetGroup.objects.all()),
+            "language": localized_choices(SpokenLanguage.objects.all()),
+            "district": localized_choices(District.objects.all()),
+        }
+        return {
+            "items": items,
+            "filters": filters,
+            "selected": {
+                name: selected(request, name, choices) for name, choices in filters.items()
+            },
+            "organisers": self.organiser_choices(),
+            "selected_organiser": request.GET.get("organiser", ""),
+            "date_from": date_param(request.GET, "from"),
+            "date_to": date_param(request.GET, "to"),
+            "only_free": bool(request.GET.get("free")),
+            "past": bool(request.GET.get("past")),
+            "query_string": filter_query_string(request),
+        }
