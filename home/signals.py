@@ -32,8 +32,8 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site, TranslatableMixin
 from wagtail.signals import post_page_move
 
+from locales.changes import minor_change_marked
 from locales.languages import LANGUAGES
-from locales.models import ContentChange
 
 from .cache import ALL, PAGES, bump, nav_tag, page_tag, pages_changed
 from .models import SiteSettings
@@ -276,11 +276,14 @@ def _object_saved(sender, instance, created=False, update_fields=None, raw=False
     elif isinstance(instance, SiteSettings):
         if not created:  # created on first read of a fresh site; nothing visible changed
             bump([nav_tag(language.code) for language in LANGUAGES] + [PAGES])
-    elif isinstance(instance, ContentChange):
-        if not created:  # marked minor; a new one comes with a publish, handled there
-            invalidate_pages(changed=[instance.translation_key])
     elif isinstance(instance, SNIPPET_MODELS) and _visible_save(update_fields):
         object_changed(instance)
+
+
+def _minor_change_marked(sender, instance, **kwargs):
+    """The "original changed" notice of its translations goes."""
+    if _active():
+        invalidate_pages(changed=[instance.translation_key])
 
 
 def _object_deleted(sender, instance, **kwargs):
@@ -289,7 +292,7 @@ def _object_deleted(sender, instance, **kwargs):
 
 def _senders():
     """(page models, the other models whose changes visitors see)."""
-    watched = (PageViewRestriction, Site, SiteSettings, ContentChange, *SNIPPET_MODELS)
+    watched = (PageViewRestriction, Site, SiteSettings, *SNIPPET_MODELS)
     models = apps.get_models()
     pages = [model for model in models if issubclass(model, Page)]
     others = [model for model in models if issubclass(model, watched) and model not in pages]
@@ -299,6 +302,7 @@ def _senders():
 def connect():
     """Connect the receivers to the models that matter (called from HomeConfig.ready())."""
     post_page_move.connect(_page_moved, dispatch_uid="content-moved")
+    minor_change_marked.connect(_minor_change_marked, dispatch_uid="content-minor-change")
     pages, others = _senders()
     receivers = {(_page_saved, _page_deleted): pages, (_object_saved, _object_deleted): others}
     for (saved, deleted), senders in receivers.items():

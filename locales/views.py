@@ -16,7 +16,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -29,8 +28,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page, TranslatableMixin, get_page_models
 from wagtail_localize.models import StringTranslation, Translation
 
+from .changes import latest_change, mark_minor
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
-from .models import ContentChange
 from .permissions import can_edit, edit_url, editable_locale_ids
 from .status import (
     Status,
@@ -227,24 +226,6 @@ def original_of(app_label, model_name, pk):
     return obj.specific if isinstance(obj, Page) else obj
 
 
-def mark_minor(original, user):
-    """Mark the original's latest change as minor; record it first if it predates the log."""
-    change = ContentChange.objects.filter(
-        translation_key=original.translation_key, locale_id=original.locale_id
-    ).first()
-    if change is None:
-        change = ContentChange.objects.create(
-            translation_key=original.translation_key,
-            locale_id=original.locale_id,
-            changed_at=getattr(original, "last_published_at", None) or timezone.now(),
-            revision_id=getattr(original, "live_revision_id", None),
-        )
-    change.minor = True
-    change.minor_marked_by = user
-    change.save(update_fields=["minor", "minor_marked_by"])
-    return change
-
-
 def mark_change_minor(request, app_label, model_name, pk):
     """Confirm, then record that the last change of an original needs no re-translation."""
     original = original_of(app_label, model_name, pk)
@@ -259,9 +240,7 @@ def mark_change_minor(request, app_label, model_name, pk):
         return redirect(
             get_valid_next_url_from_request(request) or reverse("locales_translation_status")
         )
-    latest = ContentChange.objects.filter(
-        translation_key=original.translation_key, locale_id=original.locale_id
-    ).first()
+    latest = latest_change(original)
     return TemplateResponse(
         request,
         "locales/admin/mark_change_minor.html",

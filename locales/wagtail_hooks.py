@@ -22,8 +22,8 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale, TranslatableMixin
 
 from . import views
+from .changes import has_major_change, register_actions
 from .languages import DEFAULT_LANGUAGE
-from .models import ContentChange
 from .permissions import editable_locale_ids
 from .status import status_rows, summarise
 
@@ -64,6 +64,12 @@ def register_admin_urls():
     ]
 
 
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    """The minor-change mark and snippet saves in Wagtail's audit log (locales.changes)."""
+    register_actions(actions)
+
+
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
     return MenuItem(
@@ -98,9 +104,7 @@ def minor_change_button(page, user, view_name=None, next_url=None):
         return
     if not page.permissions_for_user(user).can_edit():
         return
-    if not ContentChange.objects.filter(
-        translation_key=page.translation_key, locale_id=page.locale_id, minor=False
-    ).exists():
+    if not has_major_change(page):
         return
     url = reverse(
         "locales_mark_change_minor", args=[page._meta.app_label, page._meta.model_name, page.pk]

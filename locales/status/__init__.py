@@ -3,7 +3,7 @@
 wagtail-localize records what was submitted for translation (TranslationSource,
 Translation) and the translated strings (StringTranslation), but not whether a
 translation is current. This module combines those records with Wagtail's
-page fields and the change log (models.ContentChange) into one status per
+page fields and its audit log (locales.changes) into one status per
 original and language:
 
 missing

@@ -7,8 +7,8 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from ..changes import page_times, snippet_times
 from ..languages import DEFAULT_LANGUAGE, LANGUAGES
-from ..models import ContentChange
 from .rule import Original, Version, Work
 
 
@@ -119,19 +119,28 @@ def page_changed_at(last, last_major, first_published_at, last_published_at):
 
 
 def apply_changes(originals, versions, source, targets):
-    """Fill in change times from the change log (one query)."""
-    times = ContentChange.objects.filter(locale__in=[source, *targets]).latest_times()
+    """Fill in change times from Wagtail's audit log (locales.changes; two queries)."""
+    pages = page_times(Page.objects.filter(locale=source, alias_of__isnull=True))
+    model_of = {original.key: original.model for original in originals if not original.is_page}
+    content_types = ContentType.objects.get_for_models(
+        *set(model_of.values()), for_concrete_models=False
+    )
+    snippets = snippet_times(list(content_types.values())) if model_of else {}
+
+    def snippet(model, pk):
+        return snippets.get((content_types[model].id, str(pk)), (None, None))
+
     for original in originals:
-        last, last_major = times.get((original.key, source.id), (None, None))
         if original.is_page:
+            last, last_major = pages.get(original.pk, (None, None))
             original.changed_at = page_changed_at(
                 last, last_major, original.first_published_at, original.last_published_at
             )
         else:
-            original.changed_at = last_major
-    for (key, locale_id), version in versions.items():
-        if version.published_at is None:  # snippets: their last save
-            version.published_at = times.get((key, locale_id), (None, None))[0]
+            original.changed_at = snippet(original.model, original.pk)[1]
+    for (key, _locale_id), version in versions.items():
+        if version.published_at is None and key in model_of:  # snippets: their last save
+            version.published_at = snippet(model_of[key], version.pk)[0]
 
 
 def apply_sources(originals, source):

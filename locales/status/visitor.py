@@ -8,8 +8,8 @@ from django.db.models import Count, Exists, OuterRef, Subquery
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
+from ..changes import last_page_change
 from ..languages import DEFAULT_LANGUAGE
-from ..models import ContentChange
 from .loading import page_changed_at
 
 
@@ -21,16 +21,6 @@ class VisitorState:
     untranslated: bool = False  # nothing of the published page is translated
     partly_untranslated: bool = False
     original_changed_at: datetime | None = None  # set when the translation is out of date
-
-
-def last_change(major_only=False):
-    """Subquery: the time of a page's last recorded change (or last change not marked minor)."""
-    changes = ContentChange.objects.filter(
-        translation_key=OuterRef("translation_key"), locale=OuterRef("locale_id")
-    )
-    if major_only:
-        changes = changes.filter(minor=False)
-    return Subquery(changes.order_by("-changed_at").values("changed_at")[:1])
 
 
 def visitor_state(page):
@@ -52,8 +42,8 @@ def visitor_state(page):
         .exclude(pk=page.pk)
         .select_related("locale")
         .annotate(
-            last_change=last_change(),
-            last_major_change=last_change(major_only=True),
+            last_change=last_page_change(),
+            last_major_change=last_page_change(major_only=True),
             source_id=Subquery(followed_sources.values("id")[:1]),
             synced_at=Subquery(followed_sources.values("last_updated_at")[:1]),
         )
