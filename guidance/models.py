@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -12,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.cache import lazy_context
+from home.cache import LazyContext, lazy_context
 from home.listing import filter_query_string, paginate, public, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
 from locales.permissions import RolePagePermissions
@@ -49,34 +50,49 @@ class GuidanceIndexPage(RolePagePermissions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lazy_context(lambda: self.listing(request), self.LISTING_KEYS))
+        context.update(self.listing(request))
         return context
 
-    LISTING_KEYS = ["items", "topics", "kinds", "selected_topic", "selected_kind", "query_string"]
-
     def listing(self, request):
-        """The requested page of guidance with its filters, labels in the visitor's language."""
+        """The listing's context: the request's choices, and the guidance and filters,
+        computed when a template first reads them."""
+        return {
+            **lazy_context(GuidanceListing(self, request)),
+            "kinds": GuidancePage.Kind.choices,
+            "selected_kind": request.GET.get("kind", ""),
+            "query_string": filter_query_string(request),
+        }
+
+
+class GuidanceListing(LazyContext):
+    """The requested page of guidance with its filters, labels in the visitor's language."""
+
+    def __init__(self, index, request):
+        self.index, self.request = index, request
+
+    @cached_property
+    def items(self):
         pages = with_source_language(
-            public(GuidancePage.objects.live()).child_of(self).prefetch_related("topics")
+            public(GuidancePage.objects.live()).child_of(self.index).prefetch_related("topics")
         ).order_by("title")
-        if slug := request.GET.get("topic"):
+        if slug := self.request.GET.get("topic"):
             pages = pages.filter(topics__slug=slug).distinct()
-        kind = request.GET.get("kind", "")
+        kind = self.request.GET.get("kind", "")
         if kind in GuidancePage.Kind.values:
             pages = pages.filter(kind=kind)
-        items = paginate(request, pages, self.per_page)
+        items = paginate(self.request, pages, self.index.per_page)
         labels = translation_map(topic for page in items for topic in page.topics.all())
         for page in items:
             page.localized_topics = [labels[t.translation_key] for t in page.topics.all()]
-        topics = localized_choices(GuidanceTopic.objects.all())
-        return {
-            "items": items,
-            "topics": topics,
-            "kinds": GuidancePage.Kind.choices,
-            "selected_topic": selected(request, "topic", topics),
-            "selected_kind": kind,
-            "query_string": filter_query_string(request),
-        }
+        return items
+
+    @cached_property
+    def topics(self):
+        return localized_choices(GuidanceTopic.objects.all())
+
+    @cached_property
+    def selected_topic(self):
+        return selected(self.request, "topic", self.topics)
 
 
 class GuidancePage(RolePagePermissions, Page):
@@ -134,21 +150,24 @@ class GuidancePage(RolePagePermissions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            lazy_context(
-                lambda: {
-                    "topics": localize_all(self.topics.all()),
-                    "contacts": localize_all(
-                        contact.person
-                        for contact in self.contact_persons.select_related(
-                            "person", "person__photo"
-                        )
-                    ),
-                },
-                ["topics", "contacts"],
-            )
-        )
+        context.update(lazy_context(GuidanceDetails(self)))
         return context
+
+
+class GuidanceDetails(LazyContext):
+    """Topics and contact persons in the visitor's language."""
+
+    def __init__(self, page):
+        self.page = page
+
+    @cached_property
+    def topics(self):
+        return localize_all(self.page.topics.all())
+
+    @cached_property
+    def contacts(self):
+        contacts = self.page.contact_persons.select_related("person", "person__photo")
+        return localize_all(contact.person for contact in contacts)
 
 
 class GuidanceContact(Orderable):

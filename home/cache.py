@@ -16,13 +16,15 @@ a change bumps; fragments also expire after PAGE_FRAGMENT_CACHE_SECONDS and
 whole pages after PAGE_CACHE_SECONDS, because listings of upcoming dates age.
 """
 
+import inspect
 import uuid
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.dispatch import Signal
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 
 ALL = "all"
 PAGES = "pages"
@@ -112,13 +114,26 @@ def fragment_timeout(request, page):
     return settings.PAGE_FRAGMENT_CACHE_SECONDS
 
 
-def lazy_context(build, keys):
-    """Context entries that run build() only when a template first reads one of them.
+class LazyContext:
+    """Context entries that are computed only when a template first reads them.
 
-    A page whose fragments come from the cache then makes none of those queries.
+    A subclass's public cached properties are the entries (their names the context
+    keys); work that several share goes into private ones. A page whose fragments come
+    from the cache then makes none of those queries.
     """
-    data = SimpleLazyObject(build)
-    return {key: SimpleLazyObject(lambda key=key: data[key]) for key in keys}
+
+    def entries(self):
+        names = [
+            name
+            for name, attr in inspect.getmembers(type(self))
+            if isinstance(attr, cached_property) and not name.startswith("_")
+        ]
+        return {name: SimpleLazyObject(partial(getattr, self, name)) for name in names}
+
+
+def lazy_context(source):
+    """The context entries of a LazyContext."""
+    return source.entries()
 
 
 def is_current(stored):

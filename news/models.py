@@ -3,6 +3,7 @@
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -14,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.cache import lazy_context
+from home.cache import LazyContext, lazy_context
 from home.listing import filter_query_string, paginate, public, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, alt_text_field, page_translatable_fields
 from locales.permissions import RolePagePermissions
@@ -83,38 +84,53 @@ class NewsIndexPage(RolePagePermissions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lazy_context(lambda: self.listing(request), self.LISTING_KEYS))
+        context.update(self.listing(request))
         return context
 
-    LISTING_KEYS = [
-        "items",
-        "categories",
-        "selected_category",
-        "years",
-        "selected_year",
-        "query_string",
-    ]
-
     def listing(self, request):
-        """The requested page of news with its filters, labels in the visitor's language."""
-        pages = news_items(self.locale_id).child_of(self)
-        years = [d.year for d in pages.dates("date", "year", order="DESC")]
-        if slug := request.GET.get("category"):
-            pages = pages.filter(categories__slug=slug).distinct()
+        """The listing's context: the request's choices, and the news and filters, computed
+        when a template first reads them."""
         year = request.GET.get("year", "")
-        if year.isdigit():
-            pages = pages.filter(date__year=int(year))
-        items = paginate(request, pages, self.per_page)
-        with_localized_categories(items)
-        categories = localized_choices(NewsCategory.objects.all())
         return {
-            "items": items,
-            "categories": categories,
-            "selected_category": selected(request, "category", categories),
-            "years": years,
+            **lazy_context(NewsListing(self, request)),
             "selected_year": int(year) if year.isdigit() else None,
             "query_string": filter_query_string(request),
         }
+
+
+class NewsListing(LazyContext):
+    """The requested page of news with its filters, labels in the visitor's language."""
+
+    def __init__(self, index, request):
+        self.index, self.request = index, request
+
+    @cached_property
+    def _pages(self):
+        return news_items(self.index.locale_id).child_of(self.index)
+
+    @cached_property
+    def items(self):
+        pages = self._pages
+        if slug := self.request.GET.get("category"):
+            pages = pages.filter(categories__slug=slug).distinct()
+        year = self.request.GET.get("year", "")
+        if year.isdigit():
+            pages = pages.filter(date__year=int(year))
+        items = paginate(self.request, pages, self.index.per_page)
+        with_localized_categories(items)
+        return items
+
+    @cached_property
+    def categories(self):
+        return localized_choices(NewsCategory.objects.all())
+
+    @cached_property
+    def selected_category(self):
+        return selected(self.request, "category", self.categories)
+
+    @cached_property
+    def years(self):
+        return [day.year for day in self._pages.dates("date", "year", order="DESC")]
 
 
 class NewsPage(RolePagePermissions, Page):
@@ -219,14 +235,24 @@ class NewsPage(RolePagePermissions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(
-            lazy_context(
-                lambda: {
-                    "categories": localize_all(self.categories.all()),
-                    "partners": localize_all(self.partner_organisations.all()),
-                    "press_contact": localize_one(self.press_contact),
-                },
-                ["categories", "partners", "press_contact"],
-            )
-        )
+        context.update(lazy_context(NewsDetails(self)))
         return context
+
+
+class NewsDetails(LazyContext):
+    """Categories, partner organisations and the press contact in the visitor's language."""
+
+    def __init__(self, page):
+        self.page = page
+
+    @cached_property
+    def categories(self):
+        return localize_all(self.page.categories.all())
+
+    @cached_property
+    def partners(self):
+        return localize_all(self.page.partner_organisations.all())
+
+    @cached_property
+    def press_contact(self):
+        return localize_one(self.page.press_contact)

@@ -7,6 +7,7 @@ organisation's page reaches its events through the reverse relation.
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -19,7 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.cache import lazy_context
+from home.cache import LazyContext, lazy_context
 from home.listing import filter_query_string, paginate, public, selected
 from home.models import (
     SOURCE_LANGUAGE,
@@ -81,15 +82,31 @@ class OrganisationIndexPage(RolePagePermissions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lazy_context(lambda: self.listing(request), self.LISTING_KEYS))
+        context.update(self.listing(request))
         return context
 
-    LISTING_KEYS = ["items", "directory_query", "filters", "selected", "query_string"]
-
     def listing(self, request):
-        """The directory's page of results, filter choices and labels, in the visitor's language."""
-        organisations, query = self.organisations(request)
-        items = paginate(request, organisations, self.per_page)
+        """The directory's context (also of the embeddable listing), computed when a template
+        first reads it."""
+        return {
+            **lazy_context(OrganisationListing(self, request)),
+            "query_string": filter_query_string(request),
+        }
+
+
+class OrganisationListing(LazyContext):
+    """The directory's page of results, filter choices and labels, in the visitor's language."""
+
+    def __init__(self, index, request):
+        self.index, self.request = index, request
+
+    @cached_property
+    def _found(self):
+        return self.index.organisations(self.request)  # (organisations, search query)
+
+    @cached_property
+    def items(self):
+        items = paginate(self.request, self._found[0], self.index.per_page)
         labels = translation_map(
             [item for page in items for item in page.fields_of_action.all()]
             + [page.district for page in items if page.district]
@@ -97,19 +114,24 @@ class OrganisationIndexPage(RolePagePermissions, Page):
         for page in items:
             page.localized_fields = [labels[f.translation_key] for f in page.fields_of_action.all()]
             page.localized_district = labels.get(getattr(page.district, "translation_key", None))
-        filters = {
+        return items
+
+    @cached_property
+    def directory_query(self):
+        return self._found[1]
+
+    @cached_property
+    def filters(self):
+        return {
             "field": localized_choices(FieldOfAction.objects.all()),
             "language": localized_choices(SpokenLanguage.objects.all()),
             "district": localized_choices(District.objects.all()),
         }
+
+    @cached_property
+    def selected(self):
         return {
-            "items": items,
-            "directory_query": query,
-            "filters": filters,
-            "selected": {
-                name: selected(request, name, choices) for name, choices in filters.items()
-            },
-            "query_string": filter_query_string(request),
+            name: selected(self.request, name, choices) for name, choices in self.filters.items()
         }
 
 
@@ -274,43 +296,62 @@ class OrganisationPage(RolePagePermissions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lazy_context(self.details, self.DETAIL_KEYS))
+        context.update(lazy_context(OrganisationDetails(self)))
         return context
 
-    DETAIL_KEYS = [
-        "fields_of_action",
-        "target_groups",
-        "spoken_languages",
-        "district",
-        "contacts",
-        "committees",
-        "events",
-    ]
 
-    def details(self):
-        """Labels, contacts, committees and events in the visitor's language."""
-        fields, groups, languages = (
-            list(self.fields_of_action.all()),
-            list(self.target_groups.all()),
-            list(self.languages.all()),
-        )
-        labels = translation_map(
-            [*fields, *groups, *languages] + ([self.district] if self.district else [])
-        )
+class OrganisationDetails(LazyContext):
+    """Labels, contacts, committees and events in the visitor's language."""
+
+    def __init__(self, page):
+        self.page = page
+
+    @cached_property
+    def _terms(self):
+        page = self.page
         return {
-            "fields_of_action": [labels[item.translation_key] for item in fields],
-            "target_groups": [labels[item.translation_key] for item in groups],
-            "spoken_languages": [labels[item.translation_key] for item in languages],
-            "district": labels.get(getattr(self.district, "translation_key", None)),
-            "contacts": localize_all(
-                contact.person
-                for contact in self.contact_persons.select_related("person", "person__photo")
-            ),
-            "committees": localize_all(
-                Committee.objects.filter(members__translation_key=self.translation_key)
-            ),
-            "events": self.upcoming_events(),
+            "fields_of_action": list(page.fields_of_action.all()),
+            "target_groups": list(page.target_groups.all()),
+            "spoken_languages": list(page.languages.all()),
         }
+
+    @cached_property
+    def _labels(self):
+        terms = [term for kind in self._terms.values() for term in kind]
+        return translation_map(terms + ([self.page.district] if self.page.district else []))
+
+    def _labelled(self, kind):
+        return [self._labels[term.translation_key] for term in self._terms[kind]]
+
+    @cached_property
+    def fields_of_action(self):
+        return self._labelled("fields_of_action")
+
+    @cached_property
+    def target_groups(self):
+        return self._labelled("target_groups")
+
+    @cached_property
+    def spoken_languages(self):
+        return self._labelled("spoken_languages")
+
+    @cached_property
+    def district(self):
+        return self._labels.get(getattr(self.page.district, "translation_key", None))
+
+    @cached_property
+    def contacts(self):
+        contacts = self.page.contact_persons.select_related("person", "person__photo")
+        return localize_all(contact.person for contact in contacts)
+
+    @cached_property
+    def committees(self):
+        key = self.page.translation_key
+        return localize_all(Committee.objects.filter(members__translation_key=key))
+
+    @cached_property
+    def events(self):
+        return self.page.upcoming_events()
 
 
 class OrganisationContact(Orderable):

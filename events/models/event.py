@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.cache import lazy_context
+from home.cache import LazyContext, lazy_context
 from home.models import SOURCE_LANGUAGE, alt_text_field, page_translatable_fields
 from locales.permissions import RolePagePermissions
 from locales.utils import localize_one, translation_map
@@ -373,45 +374,78 @@ class EventPage(RolePagePermissions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lazy_context(lambda: self.details(request), self.DETAIL_KEYS))
+        context.update(lazy_context(EventDetails(self, request)))
         return context
 
-    DETAIL_KEYS = [
-        "upcoming",
-        "more_upcoming",
-        "past",
-        "cancelled",
-        "target_group_labels",
-        "language_labels",
-        "organiser",
-        "funding",
-        "share_image_url",
-        "structured_data",
-    ]
 
-    def details(self, request):
-        """Dates, labels and linked snippets in the visitor's language, and schema.org data."""
-        now = timezone.now()
-        schedule = self.schedule()
-        dates = [EventDate(page=self, start=s, end=e) for s, e in schedule.occurrences()]
-        upcoming = [date for date in dates if date.end >= now]
-        past = [date for date in dates if date.end < now]
-        target_groups, languages = list(self.target_groups.all()), list(self.languages.all())
-        labels = translation_map([*target_groups, *languages])
-        organiser = localize_one(self.organiser)
-        image_url = share_image_url(self.image, request)
-        shown = upcoming[: self.UPCOMING_SHOWN]
-        return {
-            "upcoming": shown,
-            "more_upcoming": len(upcoming) - len(shown),
-            "past": past[::-1][: self.PAST_SHOWN],
-            "cancelled": [start for start in schedule.cancelled_starts() if start >= now],
-            "target_group_labels": [labels[item.translation_key] for item in target_groups],
-            "language_labels": [labels[item.translation_key] for item in languages],
-            "organiser": organiser,
-            "funding": localize_one(self.funding_note),
-            "share_image_url": image_url,
-            "structured_data": event_json_ld(
-                self, request, shown or past[-1:], organiser, image_url
-            ),
-        }
+class EventDetails(LazyContext):
+    """Dates, labels and linked snippets in the visitor's language, and schema.org data."""
+
+    def __init__(self, page, request):
+        self.page, self.request, self.now = page, request, timezone.now()
+
+    @cached_property
+    def _schedule(self):
+        return self.page.schedule()
+
+    @cached_property
+    def _dates(self):
+        return [EventDate(page=self.page, start=s, end=e) for s, e in self._schedule.occurrences()]
+
+    @cached_property
+    def _upcoming(self):
+        return [date for date in self._dates if date.end >= self.now]
+
+    @cached_property
+    def _past(self):
+        return [date for date in self._dates if date.end < self.now]
+
+    @cached_property
+    def _terms(self):
+        return list(self.page.target_groups.all()), list(self.page.languages.all())
+
+    @cached_property
+    def _labels(self):
+        target_groups, languages = self._terms
+        return translation_map([*target_groups, *languages])
+
+    @cached_property
+    def upcoming(self):
+        return self._upcoming[: self.page.UPCOMING_SHOWN]
+
+    @cached_property
+    def more_upcoming(self):
+        return len(self._upcoming) - len(self.upcoming)
+
+    @cached_property
+    def past(self):
+        return self._past[::-1][: self.page.PAST_SHOWN]
+
+    @cached_property
+    def cancelled(self):
+        return [start for start in self._schedule.cancelled_starts() if start >= self.now]
+
+    @cached_property
+    def target_group_labels(self):
+        return [self._labels[item.translation_key] for item in self._terms[0]]
+
+    @cached_property
+    def language_labels(self):
+        return [self._labels[item.translation_key] for item in self._terms[1]]
+
+    @cached_property
+    def organiser(self):
+        return localize_one(self.page.organiser)
+
+    @cached_property
+    def funding(self):
+        return localize_one(self.page.funding_note)
+
+    @cached_property
+    def share_image_url(self):
+        return share_image_url(self.page.image, self.request)
+
+    @cached_property
+    def structured_data(self):
+        dates = self.upcoming or self._past[-1:]
+        return event_json_ld(self.page, self.request, dates, self.organiser, self.share_image_url)

@@ -5,13 +5,14 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from home.cache import lazy_context
+from home.cache import LazyContext, lazy_context
 from home.listing import filter_query_string, paginate, public, selected
 from home.models import District, SpokenLanguage, TargetGroup, page_translatable_fields
 from locales.permissions import RolePagePermissions
@@ -128,40 +129,14 @@ class EventIndexPage(RolePagePermissions, Page):
         for name in ("page", "past", "from", "to"):
             calendar_params.pop(name, None)
         context["calendar_query"] = calendar_params.urlencode()  # the feed with these filters
-        context.update(lazy_context(lambda: self.listing(request), self.LISTING_KEYS))
+        context.update(self.listing(request))
         return context
 
-    LISTING_KEYS = [
-        "items",
-        "filters",
-        "selected",
-        "organisers",
-        "selected_organiser",
-        "date_from",
-        "date_to",
-        "only_free",
-        "past",
-        "query_string",
-    ]
-
     def listing(self, request):
-        """The requested page of dates with the filters' choices, in the visitor's language."""
-        items = paginate(request, self.occurrences(request), self.per_page)
-        for occurrence in items:
-            occurrence.page.source_language_code = occurrence.source_language_code
-        with_localized_organisers(items)
-        filters = {
-            "target_group": localized_choices(TargetGroup.objects.all()),
-            "language": localized_choices(SpokenLanguage.objects.all()),
-            "district": localized_choices(District.objects.all()),
-        }
+        """The listing's context (also of the embeddable listing): the request's choices, and
+        the dates and filters, computed when a template first reads them."""
         return {
-            "items": items,
-            "filters": filters,
-            "selected": {
-                name: selected(request, name, choices) for name, choices in filters.items()
-            },
-            "organisers": self.organiser_choices(),
+            **lazy_context(EventListing(self, request)),
             "selected_organiser": request.GET.get("organiser", ""),
             "date_from": date_param(request.GET, "from"),
             "date_to": date_param(request.GET, "to"),
@@ -169,3 +144,35 @@ class EventIndexPage(RolePagePermissions, Page):
             "past": bool(request.GET.get("past")),
             "query_string": filter_query_string(request),
         }
+
+
+class EventListing(LazyContext):
+    """The requested page of dates and the filters' choices, in the visitor's language."""
+
+    def __init__(self, index, request):
+        self.index, self.request = index, request
+
+    @cached_property
+    def items(self):
+        items = paginate(self.request, self.index.occurrences(self.request), self.index.per_page)
+        for occurrence in items:
+            occurrence.page.source_language_code = occurrence.source_language_code
+        return with_localized_organisers(items)
+
+    @cached_property
+    def filters(self):
+        return {
+            "target_group": localized_choices(TargetGroup.objects.all()),
+            "language": localized_choices(SpokenLanguage.objects.all()),
+            "district": localized_choices(District.objects.all()),
+        }
+
+    @cached_property
+    def selected(self):
+        return {
+            name: selected(self.request, name, choices) for name, choices in self.filters.items()
+        }
+
+    @cached_property
+    def organisers(self):
+        return self.index.organiser_choices()
