@@ -111,11 +111,15 @@ def page_changed_at(last, last_major, first_published_at, last_published_at):
     """When a German page last changed in a way that needs re-translation.
 
     Pages older than the change log count from their last publication; when
-    every recorded change was minor, only the first publication counts.
+    every recorded change was minor, only the first publication counts. The log
+    entry of a publish is written just after the page's last_published_at, which
+    its aliases copy: the earlier of the two is the time of that publish.
     """
     if last is None:
         return last_published_at
-    return last_major or first_published_at
+    if last_major is None:
+        return first_published_at
+    return min(filter(None, [last_major, last_published_at]))
 
 
 def apply_changes(originals, versions, source, targets):
