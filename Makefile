@@ -31,12 +31,16 @@ node_modules/.package-lock.json: package-lock.json
 	command -v npm >/dev/null && npm ci --ignore-scripts --no-audit --no-fund --silent || true
 
 ## make test: lint, checks and the whole test suite (DATABASE_URL selects PostgreSQL)
+## (prints the 15 slowest tests and the time taken; `make test PYTEST_ARGS=--create-db` rebuilds
+## the test databases that --reuse-db keeps, e.g. after a migration was renamed)
 test: install node_modules/.package-lock.json
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/python manage.py check
-	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -n 2 --dist loadfile
+	@started=$$(date +%s); set -ex; \
+	$(BIN)/ruff check .; \
+	$(BIN)/ruff format --check .; \
+	$(BIN)/python manage.py check; \
+	$(BIN)/python manage.py makemigrations --check --dry-run; \
+	$(BIN)/pytest -n 2 --dist loadfile --durations=15 $(PYTEST_ARGS); \
+	set +x; echo "make test: $$(( $$(date +%s) - started )) s"
 
 ## make serve: production server and task worker (needs SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS …)
 serve: export DJANGO_SETTINGS_MODULE = portal.settings.production

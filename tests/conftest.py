@@ -15,15 +15,19 @@ repairs what a test deleted.
 
 import datetime
 import re
+import sys
+from functools import partial
 from io import BytesIO
 
 import pytest
 from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image as PILImage
+from pytest_django.fixtures import validate_django_db
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.coreutils import get_dummy_request
 from wagtail.documents import get_document_model
@@ -238,6 +242,143 @@ class Tree:
         return page.get_translation(self.locales[code]).specific
 
 
+# --------------------------------------------------------------------------- shared data
+
+
+class SharedData:
+    """The tree (~1,700 queries: every page gets its aliases in eight languages) and
+    one_of_each (~3,500 more), built once per test module instead of once per test.
+
+    They are layers: each is built inside a transaction that stays open, the next one on top,
+    and each test runs in pytest-django's savepoint above them, rolled back after it. Before
+    a test's database is set up (pytest_fixture_setup below), the layers it does not ask for
+    are rolled back and those it asks for are built; the tests of a module are sorted so that
+    each layer is built at most once (pytest_collection_modifyitems). What is left is rolled
+    back when the module ends. Transactional tests commit, so they see no layer and their
+    fixtures build the data as they always did.
+    """
+
+    NAMES = ("tree", "one_of_each")
+
+    def __init__(self):
+        self.layers = []  # [(name, atomic block, primary keys)], innermost last
+        self.emptied = False
+
+    def data(self, name):
+        return next((pks for layer, _, pks in self.layers if layer == name), None)
+
+    def ensure(self, depth, blocker, module):
+        """Exactly the first `depth` layers."""
+        self.roll_back_to(min(depth, len(self.layers)), blocker)
+        if len(self.layers) == depth:
+            return
+        with blocker.unblock():
+            for name in self.NAMES[len(self.layers) : depth]:
+                block = transaction.atomic()
+                block.__enter__()
+                try:
+                    pks = self.build(name)
+                except BaseException:
+                    block.__exit__(*sys.exc_info())
+                    raise
+                self.layers.append((name, block, pks))
+                module.addfinalizer(partial(self.roll_back_to, len(self.layers) - 1, blocker))
+        for cache in caches.all():  # what building cached is not the test's
+            cache.clear()
+
+    def build(self, name):
+        locales = {
+            language.code: Locale.objects.get_or_create(language_code=language.code)[0]
+            for language in LANGUAGES
+        }
+        if name == "tree":
+            tree = build_tree(locales)
+            return [tree.home.pk, *(page.pk for page in tree_indexes(tree)), tree.ar_home.pk]
+        tree_pks = self.data("tree")
+        pages = fetch_pages(tree_pks)
+        home, *indexes, _ = (pages[pk] for pk in tree_pks)
+        pages = build_one_of_each(Tree(locales, home, indexes))
+        return {name: page.pk for name, page in pages.items()}
+
+    def roll_back_to(self, depth, blocker):
+        with blocker.unblock():
+            while len(self.layers) > depth:
+                _, block, _ = self.layers.pop()
+                transaction.set_rollback(True)
+                block.__exit__(None, None, None)
+
+
+SHARED = SharedData()
+
+
+def tree_indexes(tree):
+    return (tree.organisations, tree.events, tree.news, tree.guidance)
+
+
+def shared_layers(item):
+    """How many layers of SharedData the test uses (0 for transactional tests)."""
+    names = getattr(item, "fixturenames", ())
+    marker = item.get_closest_marker("django_db")
+    transactional, reset_sequences, *_ = validate_django_db(marker) if marker else (0, 0)
+    if transactional or reset_sequences or {"transactional_db", "live_server"} & set(names):
+        return 0
+    if getattr(item, "cls", None) is not None and hasattr(item.cls, "_pre_setup"):
+        return 0  # a Django TestCase class, which closes the connection when it ends
+    return max((i + 1 for i, name in enumerate(SharedData.NAMES) if name in names), default=0)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_fixture_setup(fixturedef, request):
+    """Right before pytest-django opens a test's transaction: the test's layers."""
+    if fixturedef.argname == "_django_db_helper":
+        blocker = request.getfixturevalue("django_db_blocker")
+        SHARED.ensure(shared_layers(request.node), blocker, request.node.getparent(pytest.Module))
+        marker = request.node.get_closest_marker("django_db")
+        if marker and validate_django_db(marker)[3]:  # serialized_rollback
+            SHARED.emptied = True  # it empties the database when it ends
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _migrated_data_after_transactional_tests(django_db_blocker):
+    """A transactional test with serialized_rollback empties the database when it ends, and
+    puts back what the migrations made (Wagtail's root page, the default site, …) when the
+    next one starts. After its module: back for the tests that follow and for --reuse-db."""
+    yield
+    if SHARED.emptied and hasattr(connection, "_test_serialized_contents"):
+        with django_db_blocker.unblock():
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        SHARED.emptied = False
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb(request, django_db_modify_db_settings, django_db_blocker):
+    """--create-db, or a test database to (re)create: --reuse-db keeps one only if it is
+    there and has Wagtail's root page (a run killed in a transactional test leaves it empty)."""
+    if request.config.getvalue("create_db"):
+        return True
+    default = connections["default"]
+    name = default.creation._get_test_db_name()
+    probe = type(default)({**default.settings_dict, "NAME": name}, alias="probe")
+    with django_db_blocker.unblock():
+        try:
+            with probe.cursor() as cursor:
+                cursor.execute("SELECT 1 FROM wagtailcore_page WHERE depth = 1")
+                return cursor.fetchone() is None
+        except DatabaseError:
+            return True
+        finally:
+            probe.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Within each module, tests with fewer layers first (stable otherwise)."""
+    start = 0
+    for end in range(1, len(items) + 1):
+        if end == len(items) or items[end].path != items[start].path:
+            items[start:end] = sorted(items[start:end], key=shared_layers)
+            start = end
+
+
 # --------------------------------------------------------------------------- fixtures
 
 
@@ -263,8 +404,7 @@ def locales(db):
     }
 
 
-@pytest.fixture
-def tree(locales):
+def build_tree(locales):
     """The German site with its index pages and a real Arabic home page."""
     root = Page.get_first_root_node()
     home = root.add_child(
@@ -295,6 +435,24 @@ def tree(locales):
     return result
 
 
+def fetch_pages(pks):
+    """{pk: specific page}, fresh from the database."""
+    return {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
+
+
+@pytest.fixture
+def tree(locales):
+    """The German site with its index pages and a real Arabic home page (see SharedData)."""
+    pks = SHARED.data("tree")
+    if pks is None:  # a transactional test: its own tree, committed
+        return build_tree(locales)
+    pages = fetch_pages(pks)
+    home, *indexes, ar_home = (pages[pk] for pk in pks)
+    result = Tree(locales, home, indexes)
+    result.ar_home = ar_home
+    return result
+
+
 @pytest.fixture
 def every_language_home(tree):
     """A home page in every language: aliases of the German one (Arabic keeps its translation)."""
@@ -307,6 +465,16 @@ def every_language_home(tree):
 @pytest.fixture
 def one_of_each(tree):
     """One German page of every page type, filled the way editors fill them, by type name."""
+    pks = SHARED.data("one_of_each")
+    if pks is None:  # a transactional test: its own pages, committed
+        return build_one_of_each(tree)
+    tree_pages = {page.pk: page for page in (tree.home, tree.organisations, tree.events)}
+    tree_pages.update({page.pk: page for page in (tree.news, tree.guidance)})
+    pages = fetch_pages(pk for pk in pks.values() if pk not in tree_pages) | tree_pages
+    return {name: pages[pk] for name, pk in pks.items()}
+
+
+def build_one_of_each(tree):
     image, document = make_image("Gruppenfoto"), make_document()
     person = make_contact(photo=image, phone="0521 123456", email="erika@example.org")
     bildung = make_term(FieldOfAction, "Bildung", tr="Eğitim", ar="تعليم")

@@ -20,7 +20,6 @@ import time
 
 import pytest
 import requests
-from django.db import connection
 from requests.adapters import HTTPAdapter
 
 from home.models import FormField, FormPage
@@ -39,17 +38,9 @@ if NGINX is None:
 
 # transaction=True: the live server's thread reads what the test wrote, so it must be
 # committed. Such a test empties the database when it ends; serialized_rollback puts back
-# what the migrations made (Wagtail's root page, the default site) when the next one starts.
+# what the migrations made (Wagtail's root page, the default site) when the next one starts,
+# and tests/conftest.py after the module's last test.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _migrated_data_after_the_last_test(django_db_setup, django_db_blocker):
-    """… and this after the module's last test, for the tests that follow (pytest-django
-    runs transactional tests last, but other modules' may follow) and for --reuse-db."""
-    yield
-    with django_db_blocker.unblock():
-        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
 
 
 NGINX_CONF = """

@@ -6,6 +6,14 @@ DATABASE_URL selects PostgreSQL (as CI does); without it the tests use SQLite.
 from .base import *  # noqa: F403
 
 DEBUG = False
+
+# SQLite: the test database is a file (one per xdist worker: .test-db.sqlite3_gw0, …) that
+# --reuse-db keeps, so a run skips the migrations. No fsync: a lost file is simply rebuilt.
+_database = DATABASES["default"]  # noqa: F405
+if _database["ENGINE"] == "django.db.backends.sqlite3":
+    _database["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    _database.setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous=OFF"
+
 SECRET_KEY = "test-only-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Django's test runner puts mail into mail.outbox, and tasks run at once here.
