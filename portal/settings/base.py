@@ -463,6 +463,9 @@ LOGGING = {
         # Wagtail runs its search and reference-index updates as tasks; each logs two lines.
         "django_tasks": {"level": "WARNING"},
         "django.request": {"filters": ["database_outage"]},
+        # WeasyPrint (PDFs, syndication.pdf_layout) logs each step, and each screen-only CSS
+        # property of site.css it does not know, for every PDF.
+        "weasyprint": {"level": "ERROR"},
     },
 }
 
