@@ -7,9 +7,9 @@ text with Pango and HarfBuzz, so Arabic and Farsi come out right-to-left and joi
 the fonts are Debian's (fonts-noto-core, fonts-dejavu-core), found through fontconfig.
 
 Nothing is fetched over the network: the only URLs the renderer may open are the site's
-own static files and media, read from their storages (pdf_layout.PortalFetcher). A page that is not
-live gives a 404; a page with a view restriction answers as the page would (password
-form, login), and its PDF is kept out of every shared cache. Public PDFs go into the
+own static files and media, read from their storages (pdf_layout.PortalFetcher). A page
+that is not live gives a 404; a page with a view restriction answers as the page would
+(password form, login), and its PDF is kept out of every shared cache. Public PDFs go into the
 whole-page cache (portal/page_cache.py) under the page's own tags, so a PDF is made
 once per change of its page and language; the query string is dropped by a redirect so
 that nobody can make the server render the same page under endless addresses.

@@ -45,7 +45,10 @@ def pages(tree):
     body = rich_body(image, None, make_contact(photo=image, email="erika@example.org"))
     return {
         "NewsPage": tree.news_item("Gemeinsame Pressemitteilung", lead_image=image, body=body),
-        "EventPage": tree.event("Interkulturelles Frühstück", image=image, body=body),
+        # with the registration form, whose CSRF token must not become the PDF's cookie
+        "EventPage": tree.event(
+            "Interkulturelles Frühstück", image=image, body=body, registration_enabled=True
+        ),
         "GuidancePage": tree.guidance_page("Vereinsgründung", body=body),
         "OrganisationPage": tree.organisation("Elternverein Mitte"),
         "StandardPage": tree.standard("Über uns"),
@@ -70,8 +73,10 @@ def test_german_page_as_pdf(client, pdf_page):
     assert "Hauptnavigation" not in text and "Suche" not in text  # print hides the header
     assert "War diese Seite hilfreich?" not in text  # … and the feedback form
     assert reader.metadata.title.startswith(pdf_page.title)
+    assert any(page.images for page in reader.pages)  # the page's images, from the storage
     assert response["Content-Disposition"] == f'attachment; filename="{pdf_page.slug}.pdf"'
     assert "public" in response["Cache-Control"] and not response.cookies
+    assert response["X-Page-Cache"] == "miss"  # stored: the next one comes from the cache
 
 
 @pytest.mark.parametrize("pdf_page", PDF_TYPES, indirect=True)
@@ -85,6 +90,8 @@ def test_arabic_page_as_pdf_in_logical_order_and_shaped(client, tree, pdf_page):
     assert ARABIC_TITLE in text
     assert ARABIC_LEAD in text
     assert "تنزيل بصيغة PDF" not in text  # the link itself is left out of print
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "ar" and "/StructTreeRoot" in root  # tagged, for screen readers
     fonts = fonts_and_glyph_maps(reader)
     arabic_fonts = [name for name in fonts if "Arabic" in name]
     assert arabic_fonts, f"no Arabic font (apt-get install fonts-noto-core): {list(fonts)}"
