@@ -134,9 +134,9 @@ class PageCacheMiddleware:
         key = _key(request)
         entry = cache.get(key)
         if entry is not None and is_current(entry["versions"]):
-            response = _from_entry(entry)
-            response[HIT_HEADER] = "hit"
-            return _conditional(request, response, entry)
+            response = _conditional(request, _from_entry(entry), entry)
+            response[HIT_HEADER] = "hit"  # also on a 304 (readers.page_views counts it)
+            return response
         response = self.get_response(request)
         if getattr(request, "cache_versions", None) is None:
             return response  # the view did not opt in
@@ -146,8 +146,9 @@ class PageCacheMiddleware:
         _public_cache_control(response)
         entry = _entry(request, response)
         cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        response = _conditional(request, response, entry)
         response[HIT_HEADER] = "miss"
-        return _conditional(request, response, entry)
+        return response
 
     def _uncached(self, request):
         response = self.get_response(request)

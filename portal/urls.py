@@ -39,6 +39,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
     path("", include("syndication.embed_urls")),
+    path("", include("syndication.pdf_urls")),
     path("", include("readers.urls")),
     path("", include("events.urls")),
     path("", include("news.urls")),

@@ -10,8 +10,9 @@ counts being moved.
 Counted in PageViewMiddleware, outside the whole-page cache: a page rendered by
 Wagtail marks the request (before_serve_page, wagtail_hooks.py) and the middleware
 counts it once and remembers which page the address showed; a page the cache serves
-(``X-Page-Cache: hit``) is counted through that memory. Only successful GETs count, and
-not what declares itself a bot. With the cache gone nothing is counted; pages are served
+(``X-Page-Cache: hit``) is counted through that memory. Only successful GETs count (a 304
+Not Modified too: the browser shows its copy to the reader again), and not what declares
+itself a bot. With the cache gone nothing is counted; pages are served
 as ever.
 """
 
@@ -58,7 +59,8 @@ class PageViewMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.method != "GET" or response.status_code != 200 or _is_bot(request):
+        # 304: a reader's browser showed its copy of the page again after asking.
+        if request.method != "GET" or response.status_code not in (200, 304) or _is_bot(request):
             return response
         page_id = getattr(request, "viewed_page_id", None)
         if page_id is not None:

@@ -47,6 +47,19 @@ def test_counted_once_per_view_also_from_the_page_cache(client, pages):
     assert views(pages["ar"]) == {timezone.localdate(): 4}
 
 
+def test_a_browser_showing_its_copy_again_is_one_view(client, pages):
+    """A revisit that the browser revalidates (304 from the page cache) is a view, once;
+    neither the PDF of the page nor its 304 counts as a view of the page."""
+    first = client.get(pages["ar"].url, headers=BROWSER)
+    again = client.get(pages["ar"].url, headers={**BROWSER, "If-None-Match": first["ETag"]})
+    assert again.status_code == 304 and again["X-Page-Cache"] == "hit"
+    pdf = f"{pages['ar'].url.rstrip('/')}.pdf"
+    etag = client.get(pdf, headers=BROWSER)["ETag"]
+    client.get(pdf, headers={**BROWSER, "If-None-Match": etag})
+    flush()
+    assert views(pages["ar"]) == {timezone.localdate(): 2}
+
+
 @override_settings(PAGE_CACHE_SECONDS=0)
 def test_counted_without_the_page_cache(client, pages):
     for _ in range(2):

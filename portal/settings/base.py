@@ -456,13 +456,19 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"database_outage": {"()": "portal.errors.DatabaseOutageFilter"}},
+    "filters": {
+        "database_outage": {"()": "portal.errors.DatabaseOutageFilter"},
+        "decorative_images": {"()": "syndication.pdf_logging.DecorativeImages"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Wagtail runs its search and reference-index updates as tasks; each logs two lines.
         "django_tasks": {"level": "WARNING"},
         "django.request": {"filters": ["database_outage"]},
+        # WeasyPrint (PDFs, syndication.pdf_layout) logs each step, and each screen-only CSS
+        # property of site.css it does not know, for every PDF.
+        "weasyprint": {"level": "ERROR", "filters": ["decorative_images"]},
     },
 }
 

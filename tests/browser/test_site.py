@@ -692,3 +692,155 @@ def test_leichte_sprache_is_set_larger_in_short_lines(tab, live_site):
     assert tab.evaluate(width) <= 34 * 16 + 1  # 34rem: about 55 characters at 20 px
     align = "() => getComputedStyle(document.querySelector('main .rich-text p')).textAlign"
     assert tab.evaluate(align) in {"start", "left"}
+
+
+# --------------------------------------------------------------------------- print
+
+
+PRINT_PAGE_IDS = [f"{code}-{name}" for code in LANGUAGES for name in ("news-item", "event")]
+PRINT_HIDDEN = (".main-nav", ".language-switcher", ".skip-link", ".site-footer", ".share")
+
+# What print media shows of a page: each selector's display and the colours of the text.
+PRINT_LAYOUT = """(hidden) => {
+  const shown = (el) => el && el.checkVisibility() && el.getBoundingClientRect().height > 0;
+  const style = (selector) => getComputedStyle(document.querySelector(selector));
+  return {
+    printMedia: matchMedia("print").matches,
+    hiddenShown: hidden.filter((s) => [...document.querySelectorAll(s)].some(shown)),
+    formsShown: [...document.querySelectorAll("main form")].filter(shown).length,
+    headingShown: shown(document.querySelector("main h1")),
+    bodyShown: shown(document.querySelector("main .lead")),
+    sourceShown: shown(document.querySelector(".print-source")),
+    colours: [style("main h1").color, style("body").color, style("body").backgroundColor],
+    dir: document.dir,
+  };
+}"""
+
+
+@pytest.mark.parametrize("page_id", PRINT_PAGE_IDS)
+def test_pages_print_without_navigation(tab, live_site, page_id):
+    """Print media (the browser's Print and the server's PDFs) shows the content in black on
+    white without navigation, footer, forms, share links or feedback, in German and Arabic."""
+    tab.goto(live_site[page_id])
+    tab.emulate_media(media="print")
+    layout = tab.evaluate(PRINT_LAYOUT, list(PRINT_HIDDEN))
+    tab.emulate_media(media="screen")
+    assert layout["printMedia"]
+    assert layout["hiddenShown"] == [] and layout["formsShown"] == 0, layout
+    assert layout["headingShown"] and layout["bodyShown"] and layout["sourceShown"], layout
+    assert layout["colours"] == ["rgb(0, 0, 0)", "rgb(0, 0, 0)", "rgb(255, 255, 255)"]
+    assert layout["dir"] == DIRECTION[language_of(page_id)]
+    # and on screen the navigation is back
+    assert tab.locator(".main-nav").is_visible()
+
+
+def test_print_opens_closed_accordions(tab, live_site):
+    """The answers of a closed accordion are printed (site.js opens them for print)."""
+    closed = "() => document.querySelectorAll('details:not([open])').length"
+    tab.goto(f"{live_site.url}/de/arbeitshilfen/verein-gruenden/")  # its FAQ (demo/content)
+    count = tab.evaluate(closed)
+    assert count > 0, "the page has no accordion to print"
+    tab.evaluate("() => dispatchEvent(new Event('beforeprint'))")
+    assert tab.evaluate(closed) == 0
+    tab.evaluate("() => dispatchEvent(new Event('afterprint'))")
+    assert tab.evaluate(closed) == count
+
+
+# --------------------------------------------------------------------------- embedded listings
+
+EMBED_PATHS = [
+    f"/{code}/embed/{kind}/" for code in ("de", "ar") for kind in ("events", "organisations")
+]
+
+
+@pytest.fixture(scope="module")
+def embedding_site():
+    """A page of another origin that embeds a listing with the README's one line of HTML.
+
+    It is served from 127.0.0.2, another loopback address: Chromium refuses a frame from
+    127.0.0.1 in a page of a public address (Local Network Access), and a page that
+    Playwright answers itself counts as public. That refusal, not the portal, was why the
+    framed listing's heading stayed hidden: the frame held Chromium's error page ("127.0.0.1
+    is blocked"), whose own <h1> is hidden.
+    """
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import parse_qs as parse
+
+    class Host(BaseHTTPRequestHandler):
+        def do_GET(self):
+            src = parse(urlsplit(self.path).query)["src"][0]
+            body = (
+                '<!DOCTYPE html><html lang="en"><title>Municipality</title><body>'
+                f'<iframe title="Events" src="{src}" width="600" height="500"></iframe>'
+            ).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.2", 0), Host)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.2:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def embed_visits(browser, live_site, embedding_site, tmp_path_factory):
+    """Each embeddable listing framed by the page of another origin, checked in the frame."""
+    from urllib.parse import urlencode
+    from urllib.request import urlopen
+
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = {}
+    folder = tmp_path_factory.mktemp("embed")
+    for path in EMBED_PATHS:
+        context = browser.new_context(viewport={"width": 800, "height": 600})
+        context.set_default_timeout(20_000)
+        tab = context.new_page()
+        requests = []
+        tab.on("request", lambda request, requests=requests: requests.append(request.url))
+        url = live_site.url + path
+        tab.goto(f"{embedding_site}?{urlencode({'src': url})}")
+        frame = tab.frame_locator("iframe")
+        frame.locator("h1").wait_for()  # visible: the listing, not an error page
+        inner = next(f for f in tab.frames if f.url == url)
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+        name = path.strip("/").replace("/", "-") + ".html"
+        with urlopen(url) as response:  # noqa: S310 - the live test server
+            (folder / name).write_text(response.read().decode(), encoding="utf-8")
+        tab.focus("iframe")
+        tab.keyboard.press("Tab")
+        results[path] = {
+            "lang": inner.evaluate("() => [document.documentElement.lang, document.dir]"),
+            "heading": frame.locator("h1").inner_text(),
+            "cards": frame.locator(".card").count(),
+            "axe": Axe().run(inner, options=options).response["violations"],
+            "requests": [r for r in requests if not r.startswith(embedding_site)],
+            "cookies": context.cookies(),
+            "focused": inner.evaluate("() => document.activeElement.tagName"),
+        }
+        context.close()
+    errors = run_vnu(sorted(folder.iterdir()))
+    for path in EMBED_PATHS:
+        results[path]["html_errors"] = errors[path.strip("/").replace("/", "-") + ".html"]
+    return results
+
+
+@pytest.mark.parametrize("path", EMBED_PATHS)
+def test_embedded_listing_shows_and_is_accessible_and_private(embed_visits, live_site, path):
+    visit = embed_visits[path]
+    code = path.split("/")[1]
+    assert visit["lang"] == [code, DIRECTION[code]]
+    assert visit["heading"] and visit["cards"] > 0, visit
+    assert not visit["axe"], f"axe on {path}:{format_axe(visit['axe'])}"
+    assert not visit["html_errors"], "\n".join(visit["html_errors"])
+    assert not visit["cookies"], visit["cookies"]
+    server = host_of(live_site.url)
+    assert all(host_of(url) == server for url in visit["requests"]), visit["requests"]
+    assert visit["focused"] == "A"  # the keyboard reaches the listing's first link

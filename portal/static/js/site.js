@@ -21,3 +21,16 @@ for (const video of document.querySelectorAll("video[data-captions]")) {
     { once: true },
   );
 }
+// Print shows the answers of closed accordions and transcripts, then closes them again.
+addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll("details:not([open])")) {
+    details.open = true;
+    details.dataset.openedForPrint = "";
+  }
+});
+addEventListener("afterprint", () => {
+  for (const details of document.querySelectorAll("details[data-opened-for-print]")) {
+    details.open = false;
+    delete details.dataset.openedForPrint;
+  }
+});
