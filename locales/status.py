@@ -33,7 +33,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -477,9 +477,9 @@ def summarise(rows):
 
 @dataclass
 class VisitorState:
-    """What a visitor of a page in another language than German should be told."""
+    """What a visitor of a translated page should be told."""
 
-    original: Any = None  # the German page
+    original: Any = None  # the page translated (German, or the source in another language)
     untranslated: bool = False  # nothing of the published page is translated
     partly_untranslated: bool = False
     original_changed_at: datetime | None = None  # set when the translation is out of date
@@ -497,7 +497,11 @@ def last_change(major_only=False):
 
 def visitor_state(page):
     """The truth about one translated page (not an alias): one query, two for
-    pages translated with wagtail-localize."""
+    pages translated with wagtail-localize.
+
+    The original is the page this one's translation follows (wagtail-localize's
+    source, in any language: an event sent through the Arabic form is translated from
+    Arabic, into German too); without one, the German page of the same key."""
     state = VisitorState()
     followed_sources = TranslationSource.objects.filter(
         object_id=OuterRef("translation_key"),
@@ -505,12 +509,8 @@ def visitor_state(page):
         translations__target_locale=page.locale_id,
         translations__enabled=True,
     )
-    original = (
-        Page.objects.filter(
-            translation_key=page.translation_key,
-            locale__language_code=DEFAULT_LANGUAGE,
-            alias_of__isnull=True,
-        )
+    candidates = (
+        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
         .exclude(pk=page.pk)
         .select_related("locale")
         .annotate(
@@ -519,8 +519,11 @@ def visitor_state(page):
             source_id=Subquery(followed_sources.values("id")[:1]),
             synced_at=Subquery(followed_sources.values("last_updated_at")[:1]),
         )
-        .first()
     )
+    followed = Q(source_id__isnull=False)
+    if page.locale.language_code != DEFAULT_LANGUAGE:
+        followed |= Q(locale__language_code=DEFAULT_LANGUAGE)
+    original = candidates.filter(followed).order_by(F("source_id").asc(nulls_last=True)).first()
     if original is None:
         return state
     state.original = original

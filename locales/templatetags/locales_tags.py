@@ -72,16 +72,15 @@ def hreflang_links(context):
 def translation_state(page):
     """What a visitor should be told about a translated page (locales.status.VisitorState).
 
-    Computed once per page object; German pages and aliases cost no query.
+    Computed once per page object; aliases cost no query, other pages one (two when
+    translated with wagtail-localize): a German page, too, may be the translation of
+    a page written in another language (an event sent through the Arabic form).
     """
     if not isinstance(page, Page):
         return VisitorState()
     state = getattr(page, "_translation_state", None)
     if state is None:
-        if page.alias_of_id or page.locale.language_code == DEFAULT_LANGUAGE:
-            state = VisitorState()
-        else:
-            state = visitor_state(page)
+        state = VisitorState() if page.alias_of_id else visitor_state(page)
         page._translation_state = state
     return state
 
@@ -95,8 +94,9 @@ def content_language(page):
     if getattr(page, "alias_of_id", None):
         # The source may be in any language (an event sent through the Arabic form).
         return get_language_info(source_language_code(page))
-    if translation_state(page).untranslated:
-        return get_language_info(DEFAULT_LANGUAGE)
+    state = translation_state(page)
+    if state.untranslated:
+        return get_language_info(state.original.locale.language_code)
     return get_language_info(page.locale.language_code)
 
 
