@@ -51,6 +51,14 @@ class Coverage:
     upstream: int = 0
     project: int = 0
     missing: dict = field(default_factory=dict)  # label -> [(msgctxt, msgid)]
+    supplied: dict = field(default_factory=dict)  # label -> [(msgctxt, msgid)] ours fill
+
+    def gaps(self):
+        """msgids that upstream leaves untranslated, whether ours fill them or not."""
+        found = {**self.missing}
+        for label, keys in self.supplied.items():
+            found[label] = found.get(label, []) + keys
+        return {msgid for keys in found.values() for _, msgid in keys}
 
     @property
     def missing_count(self):
@@ -113,6 +121,7 @@ def coverage(code, catalogues=None):
                 result.upstream += 1
             elif key in ours[catalogue.domain]:
                 result.project += 1
+                result.supplied.setdefault(catalogue.label, []).append(key)
             else:
                 result.missing.setdefault(catalogue.label, []).append(key)
     return result

@@ -1,7 +1,7 @@
 """Print how much of Wagtail's and wagtail-localize's interface each admin language has.
 
     python manage.py catalogue_coverage            # one line per language
-    python manage.py catalogue_coverage --apps     # … and what is missing, per app
+    python manage.py catalogue_coverage --apps     # … per upstream catalogue: ours, missing
     python manage.py catalogue_coverage --list tr  # the missing messages of one language
 
 See locales/coverage.py for what counts as translated.
@@ -17,7 +17,9 @@ class Command(BaseCommand):
     help = "Coverage of Wagtail's and wagtail-localize's messages per admin language."
 
     def add_arguments(self, parser):
-        parser.add_argument("--apps", action="store_true", help="missing messages per app")
+        parser.add_argument(
+            "--apps", action="store_true", help="per upstream catalogue: supplied by us, missing"
+        )
         parser.add_argument("--list", metavar="CODE", help="list one language's missing messages")
 
     def handle(self, *args, **options):
@@ -30,7 +32,12 @@ class Command(BaseCommand):
                 f"{code:5} {result.total:6} {result.upstream:9} {result.project:8} "
                 f"{result.missing_count:8}  {result.percent:5.1f} %"
             )
-            if options["apps"] or options["list"]:
+            if options["apps"]:
+                for label in sorted({*result.supplied, *result.missing}):
+                    ours = len(result.supplied.get(label, []))
+                    missing = len(result.missing.get(label, []))
+                    self.stdout.write(f"      {label}: ours {ours}, missing {missing}")
+            if options["list"]:
                 for label, keys in sorted(result.missing.items()):
                     self.stdout.write(f"      {label}: {len(keys)}")
                     if options["list"]:
