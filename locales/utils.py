@@ -96,27 +96,40 @@ def localize_one(obj):
     return localize_all([obj])[0]
 
 
+def page_versions(page):
+    """({language code: live version of the page}, {language code: live home page}).
+
+    One query, made once per page object: the language switcher and the translation
+    notice (translation_state) both ask.
+    """
+    cached = getattr(page, "_page_versions", None)
+    if cached is None:
+        pages = (
+            Page.objects.live()
+            .filter(Q(translation_key=page.translation_key) | Q(depth=2))
+            .select_related("locale")
+            .only("id", "url_path", "depth", "translation_key", "alias_of_id", "locale")
+        )
+        same_page, homes = {}, {}
+        for candidate in pages:
+            code = candidate.locale.language_code
+            if candidate.translation_key == page.translation_key:
+                same_page[code] = candidate
+            elif candidate.depth == 2:
+                homes[code] = candidate
+        cached = page._page_versions = (same_page, homes)
+    return cached
+
+
 def language_versions(page, request):
     """One entry per configured language for the language switcher and hreflang.
 
     Each entry has the language, the URL of this page in that language (or of
     that language's home page where the page does not exist there), and
     whether the page there is a real translation (not an alias that shows the
-    source text). Costs one query.
+    source text). Costs one query (page_versions).
     """
-    pages = (
-        Page.objects.live()
-        .filter(Q(translation_key=page.translation_key) | Q(depth=2))
-        .select_related("locale")
-        .only("id", "url_path", "depth", "translation_key", "alias_of_id", "locale")
-    )
-    same_page, homes = {}, {}
-    for candidate in pages:
-        code = candidate.locale.language_code
-        if candidate.translation_key == page.translation_key:
-            same_page[code] = candidate
-        elif candidate.depth == 2:
-            homes[code] = candidate
+    same_page, homes = page_versions(page)
     current = active_language_code()
     versions = []
     for language in LANGUAGES:

@@ -58,7 +58,7 @@ def test_translation_shows_the_german_originals_date_and_its_own(client, tree):
     with translation.override("ar"):
         from django.utils.translation import gettext
 
-        assert gettext("German original last updated") in line
+        assert gettext("Original (%(language)s) last updated") % {"language": "الألمانيّة"} in line
         assert gettext("This translation last updated") in line
     assert 'datetime="2026-03-02"' in line
     assert 'datetime="2026-05-20"' in line

@@ -12,6 +12,7 @@ from locales.status import VisitorState, visitor_state
 from locales.utils import (
     absolute_url,
     language_versions,
+    page_versions,
     source_language_code,
     term_label,
     term_language_name,
@@ -72,18 +73,30 @@ def hreflang_links(context):
 def translation_state(page):
     """What a visitor should be told about a translated page (locales.status.VisitorState).
 
-    Computed once per page object; German pages and aliases cost no query.
+    Computed once per page object. Aliases cost no query; so does a German page that
+    other languages show as aliases (it is their source), as the language switcher's
+    query (page_versions) tells. Any other page costs one (two when translated with
+    wagtail-localize): a German page, too, may be the translation of a page written in
+    another language (an event sent through the Arabic form).
     """
     if not isinstance(page, Page):
         return VisitorState()
     state = getattr(page, "_translation_state", None)
     if state is None:
-        if page.alias_of_id or page.locale.language_code == DEFAULT_LANGUAGE:
+        if page.alias_of_id or _shown_as_aliases(page):
             state = VisitorState()
         else:
             state = visitor_state(page)
         page._translation_state = state
     return state
+
+
+def _shown_as_aliases(page):
+    """A German page whose aliases in other languages show it: an original."""
+    if page.locale.language_code != DEFAULT_LANGUAGE:
+        return False
+    versions, _ = page_versions(page)
+    return any(version.alias_of_id == page.pk for version in versions.values())
 
 
 @register.simple_tag
@@ -95,8 +108,9 @@ def content_language(page):
     if getattr(page, "alias_of_id", None):
         # The source may be in any language (an event sent through the Arabic form).
         return get_language_info(source_language_code(page))
-    if translation_state(page).untranslated:
-        return get_language_info(DEFAULT_LANGUAGE)
+    state = translation_state(page)
+    if state.untranslated:
+        return get_language_info(state.original.locale.language_code)
     return get_language_info(page.locale.language_code)
 
 
