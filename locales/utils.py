@@ -102,14 +102,18 @@ def language_versions(page, request):
     Each entry has the language, the URL of this page in that language (or of
     that language's home page where the page does not exist there), and
     whether the page there is a real translation (not an alias that shows the
-    source text). Costs one query.
+    source text). Costs one query, none where routing found them.
     """
-    pages = (
-        Page.objects.live()
-        .filter(Q(translation_key=page.translation_key) | Q(depth=2))
-        .select_related("locale")
-        .only("id", "url_path", "depth", "translation_key", "alias_of_id", "locale")
-    )
+    routed = getattr(request, "page_translations", None)  # found by routing (home/routing.py)
+    if routed and routed[0] == page.translation_key:
+        pages = [candidate for candidate in (*routed[1], *routed[2]) if candidate.live]
+    else:
+        pages = (
+            Page.objects.live()
+            .filter(Q(translation_key=page.translation_key) | Q(depth=2))
+            .select_related("locale")
+            .only("id", "url_path", "depth", "translation_key", "alias_of_id", "locale")
+        )
     same_page, homes = {}, {}
     for candidate in pages:
         code = candidate.locale.language_code

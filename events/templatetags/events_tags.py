@@ -30,15 +30,26 @@ def calendar_links(context, url, query="", subscribe="", download=""):
     }
 
 
-@register.simple_tag
-def organiser_events(organisation):
+@register.simple_tag(takes_context=True)
+def organiser_events(context, organisation):
     """For an organisation's page (organisations/ does not import events/): the events
     listing filtered to it in the page's language, and its calendar feed's query."""
+    request = context.get("request")
     source = organisation.source_page()
     query = urlencode({"organiser": source.slug})
-    index = EventIndexPage.objects.live().filter(locale_id=organisation.locale_id).first()
+    index = _events_index(request, organisation.locale_id)
     return {
-        "listing_url": f"{index.url}?{query}" if index else "",
+        "listing_url": f"{index.get_url(request)}?{query}" if index else "",
         "calendar_query": query,
         "organiser_slug": source.slug,
     }
+
+
+def _events_index(request, locale_id):
+    """The language's events index: among the menu pages routing found (home/routing.py),
+    or one query."""
+    _, menu = getattr(request, "menu_pages", (None, []))
+    for page in menu:
+        if page.locale_id == locale_id and page.specific_class is EventIndexPage:
+            return page
+    return EventIndexPage.objects.live().filter(locale_id=locale_id).first()
