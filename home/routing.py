@@ -46,19 +46,32 @@ def _specific(page, ancestors, root):
 
 
 def _with_foreign_keys(page):
-    """page.specific, with what its own foreign keys point at (an image, an organiser) and
-    the renditions of its images."""
+    """page.specific, with what its own foreign keys point at (an image, an organiser, a
+    contact person with the photo, a funding note with its logo) and the renditions of
+    all these images in one query, not one per image and size."""
     model = page.specific_class
     if model is None:
         return page.specific
-    related = [f.name for f in model._meta.local_fields if f.many_to_one]
+    related = []
+    for field in model._meta.local_fields:
+        if field.many_to_one:
+            related.append(field.name)
+            related.extend(
+                f"{field.name}__{image.name}"
+                for image in field.related_model._meta.local_fields
+                if image.many_to_one and issubclass(image.related_model, AbstractImage)
+            )
     specific = model._base_manager.select_related(*related).get(pk=page.pk)
-    # The renditions of its images (lead image, logo) in one query, not one per size.
-    images = [
-        value for value in specific._state.fields_cache.values() if isinstance(value, AbstractImage)
-    ]
-    prefetch_related_objects(images, "renditions")
+    prefetch_related_objects(list(_images(specific)), "renditions")
     return specific
+
+
+def _images(page):
+    """The images among what the page's foreign keys (and theirs, one level) point at."""
+    for value in page._state.fields_cache.values():
+        for obj in (value, *getattr(getattr(value, "_state", None), "fields_cache", {}).values()):
+            if isinstance(obj, AbstractImage):
+                yield obj
 
 
 def _site_for(sites, hostname, port):

@@ -8,7 +8,7 @@ from contextvars import ContextVar
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page, Site
@@ -62,6 +62,8 @@ def localize_all(objects):
     translation key collapse into one, so a list that holds a German snippet
     and its Turkish translation shows it once.
     """
+    if isinstance(objects, QuerySet) and _fetch_with_translations(objects):
+        return _localize_queryset(objects)
     objects = list(objects)
     if not objects:
         return []
@@ -77,6 +79,33 @@ def localize_all(objects):
         for obj in model.objects.filter(translation_key__in=keys, locale__language_code=code)
     }
     return _unique(translations.get(obj.translation_key, obj) for obj in objects)
+
+
+def _fetch_with_translations(queryset):
+    """Whether a queryset (not yet read, in its model's default order) is best read with
+    its translations in one query: in a language other than German."""
+    return (
+        queryset._result_cache is None
+        and not queryset.query.order_by
+        and active_language_code() != DEFAULT_LANGUAGE
+    )
+
+
+def _localize_queryset(queryset):
+    """localize_all of a queryset in one query: its rows and their translations together
+    (e.g. a news item's categories, with their Arabic labels)."""
+    code = active_language_code()
+    rows = list(
+        queryset.model._default_manager.filter(
+            Q(pk__in=queryset.values("pk"))
+            | Q(locale__language_code=code, translation_key__in=queryset.values("translation_key"))
+        )
+        .annotate(is_listed=Exists(queryset.filter(pk=OuterRef("pk"))))
+        .select_related("locale")
+    )
+    translations = {row.translation_key: row for row in rows if row.locale.language_code == code}
+    listed = (row for row in rows if row.is_listed)
+    return _unique(translations.get(row.translation_key, row) for row in listed)
 
 
 def _unique(objects):

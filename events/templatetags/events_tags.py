@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django import template
 
 from events.models import EventIndexPage, upcoming_occurrences, with_localized_organisers
+from locales.languages import DEFAULT_LANGUAGE
 from locales.utils import absolute_url, active_locale
 
 register = template.Library()
@@ -35,7 +36,7 @@ def organiser_events(context, organisation):
     """For an organisation's page (organisations/ does not import events/): the events
     listing filtered to it in the page's language, and its calendar feed's query."""
     request = context.get("request")
-    source = organisation.source_page()
+    source = _original(request, organisation) or organisation.source_page()
     query = urlencode({"organiser": source.slug})
     index = _events_index(request, organisation.locale_id)
     return {
@@ -53,3 +54,11 @@ def _events_index(request, locale_id):
         if page.locale_id == locale_id and page.specific_class is EventIndexPage:
             return page
     return EventIndexPage.objects.live().filter(locale_id=locale_id).first()
+
+
+def _original(request, page):
+    """The German original among the page's translations routing found, if it did."""
+    key, translations, _homes = getattr(request, "page_translations", (None, [], []))
+    if key != page.translation_key:
+        return None
+    return next((p for p in translations if p.locale.language_code == DEFAULT_LANGUAGE), None)
