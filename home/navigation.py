@@ -39,7 +39,12 @@ def _build(request, code):
             ).first()
             or site.root_page
         )
-    main = [_link(page, request) for page in public(root.get_children().live().in_menu())]
+    routed = getattr(request, "menu_pages", None)  # found by routing (home/routing.py)
+    if routed and routed[0] == root.pk:
+        menu = routed[1]
+    else:
+        menu = public(root.get_children().live().in_menu())
+    main = [_link(page, request) for page in menu]
     settings = SiteSettings.for_request(request)
     footer_pages = Page.objects.filter(id__in=settings.footer_pages())
     order = {page_id: index for index, page_id in enumerate(settings.footer_pages())}

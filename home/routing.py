@@ -12,16 +12,20 @@ the path, as in Wagtail. The view hands the result to Wagtail's serve view, whic
 reads it from ``request._wagtail_route_for_request`` (Page.route_for_request).
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
+from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
 from wagtail.url_routing import RouteResult
 
 from locales.languages import LANGUAGES
 from locales.utils import active_language_code, remember_locale
+
+from .listing import public
+from .models import SiteSettings
 
 
 def _routes_itself(page):
@@ -42,12 +46,32 @@ def _specific(page, ancestors, root):
 
 
 def _with_foreign_keys(page):
-    """page.specific, with what its own foreign keys point at (an image, an organiser)."""
+    """page.specific, with what its own foreign keys point at (an image, an organiser, a
+    contact person with the photo, a funding note with its logo) and the renditions of
+    all these images in one query, not one per image and size."""
     model = page.specific_class
     if model is None:
         return page.specific
-    related = [f.name for f in model._meta.local_fields if f.many_to_one]
-    return model._base_manager.select_related(*related).get(pk=page.pk)
+    related = []
+    for field in model._meta.local_fields:
+        if field.many_to_one:
+            related.append(field.name)
+            related.extend(
+                f"{field.name}__{image.name}"
+                for image in field.related_model._meta.local_fields
+                if image.many_to_one and issubclass(image.related_model, AbstractImage)
+            )
+    specific = model._base_manager.select_related(*related).get(pk=page.pk)
+    prefetch_related_objects(list(_images(specific)), "renditions")
+    return specific
+
+
+def _images(page):
+    """The images among what the page's foreign keys (and theirs, one level) point at."""
+    for value in page._state.fields_cache.values():
+        for obj in (value, *getattr(getattr(value, "_state", None), "fields_cache", {}).values()):
+            if isinstance(obj, AbstractImage):
+                yield obj
 
 
 def _site_for(sites, hostname, port):
@@ -74,7 +98,7 @@ def _sites(request):
     Two queries for what Wagtail asks in three or more (Site.find_for_request,
     Site.get_site_root_paths); both are kept on the request where Wagtail looks.
     """
-    sites = list(Site.objects.select_related("root_page"))
+    sites = list(Site.objects.select_related("root_page", "sitesettings"))
     homes = {}
     for home in with_restriction(
         Page.objects.filter(translation_key__in={site.root_page.translation_key for site in sites})
@@ -90,7 +114,19 @@ def _sites(request):
     hostname = split_domain_port(request._get_raw_host())[0]
     site = _site_for(sites, hostname, request.get_port())
     request._wagtail_site = site
+    _keep_settings(request, site)
     return site, homes.get(site.root_page.translation_key, []) if site else []
+
+
+def _keep_settings(request, site):
+    """The site's settings row came with the site: kept where SiteSettings.for_request looks."""
+    try:
+        settings = site and site.sitesettings
+    except SiteSettings.DoesNotExist:
+        return  # for_request creates it
+    if settings:
+        settings._request = request
+        setattr(request, SiteSettings.get_cache_attr_name(), settings)
 
 
 def _attr(obj, names):
@@ -126,17 +162,15 @@ def route(request, path):
         request._locale_codes = codes  # for lang_attrs (locales_tags._locale_codes)
     components = [component for component in path.split("/") if component]
     paths = [home.url_path + "/".join(components[: n + 1]) + "/" for n in range(len(components))]
-    found = {
-        page.url_path: page
-        # By slug (indexed; url_path is not) below the home page, and the root.
-        for page in with_restriction(
-            Page.objects.filter(
-                Q(slug__in=components, path__startswith=home.path, depth__gt=home.depth)
-                | Q(depth=1)
-            )
-        ).select_related("locale")
-        if page.url_path in paths or page.depth == 1
-    }
+    found, menu, translations = {}, [], []
+    for page in _pages_for(home, components):
+        if page.url_path in paths or page.depth == 1:
+            found[page.url_path] = page
+        if page.in_menu:
+            menu.append(page)
+        if page.locale_id != home.locale_id:
+            translations.append(page)
+    request.menu_pages = (home.pk, menu)  # for the navigation (home/navigation.py)
     root = found.get("/")
     ancestors, page = [], home
     for number, url_path in enumerate(paths):
@@ -148,7 +182,31 @@ def route(request, path):
         page = child
     if _routes_itself(page) or not page.live:
         return _specific(page, ancestors, root).route(request, [])
+    # For the language switcher (locales.utils.language_versions): no query of its own.
+    key = page.translation_key
+    same = {p.pk: p for p in (page, *translations, *homes) if p.translation_key == key}
+    request.page_translations = (key, list(same.values()), homes)
     return RouteResult(_specific(page, ancestors, root))
+
+
+def _pages_for(home, components):
+    """In one query: the pages on the path (by slug, indexed; url_path is not) below the home
+    page and the root; the home's children in the menu (in_menu); the served page's
+    translations (pages in other languages with the translation key of a page with the last
+    slug at the path's depth; the caller keeps those of the page it finds)."""
+    depth = home.depth + 1
+    menu = Q(depth=depth, path__startswith=home.path, live=True, show_in_menus=True)
+    wanted = Q(slug__in=components, path__startswith=home.path, depth__gt=home.depth) | Q(depth=1)
+    if components:
+        last = Page.objects.filter(
+            slug=components[-1], depth=home.depth + len(components), path__startswith=home.path
+        )
+        wanted |= Q(translation_key__in=last.values("translation_key"))
+    in_menu = public(Page.objects.filter(pk=OuterRef("pk"), depth=depth, live=True))
+    pages = with_restriction(Page.objects.filter(wanted | menu)).annotate(
+        in_menu=Exists(in_menu.filter(show_in_menus=True, path__startswith=home.path))
+    )
+    return pages.select_related("locale").order_by("path")
 
 
 def serve(request, path):

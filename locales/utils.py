@@ -8,7 +8,7 @@ from contextvars import ContextVar
 from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import get_language, override
 from wagtail.models import Locale, Page, Site
@@ -62,6 +62,8 @@ def localize_all(objects):
     translation key collapse into one, so a list that holds a German snippet
     and its Turkish translation shows it once.
     """
+    if isinstance(objects, QuerySet) and _fetch_with_translations(objects):
+        return _localize_queryset(objects)
     objects = list(objects)
     if not objects:
         return []
@@ -77,6 +79,33 @@ def localize_all(objects):
         for obj in model.objects.filter(translation_key__in=keys, locale__language_code=code)
     }
     return _unique(translations.get(obj.translation_key, obj) for obj in objects)
+
+
+def _fetch_with_translations(queryset):
+    """Whether a queryset (not yet read, in its model's default order) is best read with
+    its translations in one query: in a language other than German."""
+    return (
+        queryset._result_cache is None
+        and not queryset.query.order_by
+        and active_language_code() != DEFAULT_LANGUAGE
+    )
+
+
+def _localize_queryset(queryset):
+    """localize_all of a queryset in one query: its rows and their translations together
+    (e.g. a news item's categories, with their Arabic labels)."""
+    code = active_language_code()
+    rows = list(
+        queryset.model._default_manager.filter(
+            Q(pk__in=queryset.values("pk"))
+            | Q(locale__language_code=code, translation_key__in=queryset.values("translation_key"))
+        )
+        .annotate(is_listed=Exists(queryset.filter(pk=OuterRef("pk"))))
+        .select_related("locale")
+    )
+    translations = {row.translation_key: row for row in rows if row.locale.language_code == code}
+    listed = (row for row in rows if row.is_listed)
+    return _unique(translations.get(row.translation_key, row) for row in listed)
 
 
 def _unique(objects):
@@ -96,7 +125,7 @@ def localize_one(obj):
     return localize_all([obj])[0]
 
 
-def page_versions(page):
+def page_versions(page, request=None):
     """({language code: live version of the page}, {language code: live home page}).
 
     One query, made once per page object: the language switcher and the translation
@@ -104,12 +133,16 @@ def page_versions(page):
     """
     cached = getattr(page, "_page_versions", None)
     if cached is None:
-        pages = (
-            Page.objects.live()
-            .filter(Q(translation_key=page.translation_key) | Q(depth=2))
-            .select_related("locale")
-            .only("id", "url_path", "depth", "translation_key", "alias_of_id", "locale")
-        )
+        routed = getattr(request, "page_translations", None)  # found by home/routing.py
+        if routed and routed[0] == page.translation_key:
+            pages = [candidate for candidate in (*routed[1], *routed[2]) if candidate.live]
+        else:
+            pages = (
+                Page.objects.live()
+                .filter(Q(translation_key=page.translation_key) | Q(depth=2))
+                .select_related("locale")
+                .only("id", "url_path", "depth", "translation_key", "alias_of_id", "locale")
+            )
         same_page, homes = {}, {}
         for candidate in pages:
             code = candidate.locale.language_code
@@ -127,9 +160,9 @@ def language_versions(page, request):
     Each entry has the language, the URL of this page in that language (or of
     that language's home page where the page does not exist there), and
     whether the page there is a real translation (not an alias that shows the
-    source text). Costs one query (page_versions).
+    source text). Costs one query (page_versions), none where routing found them.
     """
-    same_page, homes = page_versions(page)
+    same_page, homes = page_versions(page, request)
     current = active_language_code()
     versions = []
     for language in LANGUAGES:

@@ -294,3 +294,14 @@ def test_the_feed_costs_the_same_with_5_and_20_events(client, tree):
     few = queries()
     add(5, 15)
     assert queries() == few
+
+
+def test_the_feed_holds_the_events_that_come_next(client, tree, monkeypatch):
+    """A large site's feed stays small: the FEED_MAX_EVENTS events whose dates come next in
+    the window (30 days back, a year ahead); later or older events are left out."""
+    monkeypatch.setattr("events.views.FEED_MAX_EVENTS", 3)
+    for days in (9, 2, 400, 5, -45, 7, -3):
+        tree.event(f"In {days} Tagen", dates=((days,),))
+    calendar = get_calendar(client, "/de/calendar/events.ics")
+    titles = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert titles == ["In -3 Tagen", "In 2 Tagen", "In 5 Tagen"]

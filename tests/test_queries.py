@@ -24,28 +24,28 @@ pytestmark = pytest.mark.django_db
 
 # Cold queries of each page type filled with every block and field (one_of_each), German
 # and Arabic: ceilings at today's counts, so that no change adds a query unnoticed. The
-# goal is 12 (issue 15). Every page costs 7: routing 3 (the sites with their homes in
-# every language and view restrictions, the pages on the path, the page with what its
-# foreign keys point at; home/routing.py), the language switcher 1, navigation 2, the
-# translation state of a translated page 1. The rest is the page's own content: each
-# list of labels and its translations, each kind of block, each image's renditions.
+# goal is 12 (issue 15). Every page costs 4 (home/routing.py): the sites with their
+# settings, the homes in every language; the pages on the path, the home's menu pages
+# and the page's translations (language switcher) in one; the page with what its foreign
+# keys point at (and the renditions of its images, a fifth where it has any). A
+# translated page adds its translation state. The rest is the page's own content: each
+# list of labels, each kind of block; in another language a list's translations come with
+# it (locales.utils.localize_all of a queryset), a list of labels' in one more.
 COLD_BUDGET = {
-    "HomePage": (13, 16),
-    "StandardPage": (13, 15),
-    "OrganisationIndexPage": (15, 18),
-    # The organisation's events: the listing's address needs the language's events index and
-    # the site's root paths (to be folded into routing's look-up, issue 15).
-    "OrganisationPage": (25, 30),
-    "EventIndexPage": (14, 18),
-    "EventPage": (21, 26),
-    "NewsIndexPage": (14, 17),  # an alias also reads its source, to link the original
-    "NewsPage": (17, 22),
-    "GuidanceIndexPage": (11, 14),
-    "GuidancePage": (15, 19),
+    "HomePage": (9, 12),
+    "StandardPage": (9, 10),
+    "OrganisationIndexPage": (12, 14),
+    "OrganisationPage": (17, 21),
+    "EventIndexPage": (11, 14),
+    "EventPage": (14, 18),
+    "NewsIndexPage": (11, 13),  # an alias also reads its source, to link the original
+    "NewsPage": (12, 15),
+    "GuidanceIndexPage": (8, 10),
+    "GuidancePage": (11, 13),
     # Form pages are never cached (they carry a CSRF token); the event form lists the
     # organisations and terms to choose from in the visitor's language.
-    "EventSubmissionPage": (14, 18),
-    "FormPage": (8, 9),
+    "EventSubmissionPage": (10, 12),
+    "FormPage": (5, 6),
 }
 
 
