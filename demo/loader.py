@@ -7,12 +7,16 @@ not translated. Whatever exists already is left as it is.
 
 import datetime as dt
 import hashlib
+from itertools import groupby
+from operator import attrgetter
 
 import wagtail_factories
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Comment, Locale, Page, Site, TranslatableMixin
+from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import (
     LocaleSynchronization,
     StringSegment,
@@ -20,15 +24,19 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
-from wagtail_localize.synctree import PageIndex, synchronize_tree
+from wagtail_localize.segments.ingest import ingest_segments
 
 from events import factories as events
+from events.models import EventDate, EventPage
 from guidance import factories as guidance
 from home import factories as home
 from home.models import ContactPerson, FundingNote, SiteSettings
+from locales.aliases import aliases_deferred, create_alias
 from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
+from locales.models import ContentChange
 from news import factories as news
 from organisations import factories as organisations
+from portal.bulk_pages import Parent, Spec, alias_of, write
 from submissions import factories as submissions
 
 from . import content
@@ -63,6 +71,16 @@ def file_of(path):
     }
 
 
+def translated_snippet(translation):
+    """The snippet in the translation's language, unsaved: what save_target() would save."""
+    original, locale = translation.source.as_instance(), translation.target_locale
+    snippet = original.copy_for_translation(locale)
+    copy_synchronised_fields(original, snippet)
+    segments = translation.source._get_segments_for_translation(locale, fallback=True)
+    ingest_segments(original, snippet, translation.source.locale, locale, segments)
+    return snippet
+
+
 def save_target(translation):
     """translation.save_target(publish=True), but a page is published at once, not on commit
     as wagtail-localize does, so that the load is complete inside its transaction."""
@@ -89,18 +107,20 @@ class DemoLoader:
         self.create_locales()
         self.create_media()
         self.create_snippets()
-        for path, parent in content.page_files():
-            self.add_page(path, self.pages.get(parent))
+        with aliases_deferred():
+            for path, parent in content.page_files():
+                self.add_page(path, self.pages.get(parent))
+        self.create_aliases()
         self.configure_site()
         self.create_committees()
         self.translate_snippets()
         for path, page, _ in self.new_pages:
-            self.translate(page, content.translation_files(path))
+            for translation in self.translate(page, content.translation_files(path)):
+                save_target(translation)
         for path, page, fields in self.new_pages:
             if "changed_after_translation" in fields:
                 self.change_after_translation(path, page, fields["changed_after_translation"])
         load_accessibility_demo(self.pages[content.PAGES / "home.md"])  # BITV 2.0 § 4
-        self.create_aliases()
         # Root paths cached while only the German home page existed miss its translations.
         Site.clear_site_root_paths_cache()
 
@@ -260,48 +280,57 @@ class DemoLoader:
     # Translations -------------------------------------------------------------------------
 
     def translate_snippets(self):
-        """Taxonomy terms and funding notes, from translations/<code>/snippets.po."""
+        """Taxonomy terms and funding notes, from translations/<code>/snippets.po. The
+        translated rows are built by wagtail-localize's steps and written in bulk, per model."""
         catalogues = content.po_files("snippets.po")
-        snippets = [*FundingNote.objects.filter(locale=self.de)]
-        for factory in TAXONOMY_FACTORIES.values():
-            snippets += factory._meta.model.objects.filter(locale=self.de)
-        for snippet in snippets:
-            self.translate(snippet, catalogues)
+        for model in (FundingNote, *(f._meta.model for f in TAXONOMY_FACTORIES.values())):
+            translations = []
+            for snippet in model.objects.filter(locale=self.de):
+                translations += self.translate(snippet, catalogues)
+            rows = model.objects.bulk_create(map(translated_snippet, translations))
+            # What post_save would record: when each translation was made (locales.status).
+            ContentChange.objects.bulk_create(
+                ContentChange(translation_key=row.translation_key, locale_id=row.locale_id)
+                for row in rows
+            )
 
     def translate(self, instance, catalogues):
-        """Translate `instance` into each language whose catalogue has some of its strings."""
+        """wagtail-localize Translations of `instance` into each language whose catalogue
+        has some of its strings, with those strings stored; the new ones."""
         if not catalogues:
-            return
+            return []
         source = TranslationSource.get_or_create_from_instance(instance)[0]
         segments = StringSegment.objects.filter(source=source).select_related("string", "context")
-        for code, catalogue in catalogues.items():
-            locale = self.locales[code]
-            if Translation.objects.filter(source=source, target_locale=locale).exists():
-                continue  # translated before
-            if self.import_strings(source, locale, segments, catalogue):
-                translation, _ = Translation.objects.get_or_create(
-                    source=source, target_locale=locale
-                )
-                save_target(translation)
-                self.count("translations")
+        done = set(source.translations.values_list("target_locale__language_code", flat=True))
+        new = [
+            Translation(source=source, target_locale=self.locales[code])
+            for code, catalogue in catalogues.items()
+            if code not in done and self.import_strings(self.locales[code], segments, catalogue)
+        ]
+        self.count("translations", len(new))
+        return Translation.objects.bulk_create(new)
 
-    def import_strings(self, source, locale, segments, catalogue):
-        """StringTranslations for the segments the catalogue translates; how many it did."""
+    def import_strings(self, locale, segments, catalogue):
+        """StringTranslations of the segments the catalogue translates; how many. Those
+        stored before are kept."""
         texts = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in catalogue}
         texts.update((entry.msgid, entry.msgstr) for entry in catalogue)
-        done = 0
+        rows = []
         for segment in segments:
             data = segment.string.data
             text = texts.get((segment.context.path, data)) or texts.get(data)
             if text:
-                StringTranslation.objects.update_or_create(
-                    translation_of=segment.string,
-                    locale=locale,
-                    context=segment.context,
-                    defaults={"data": text, "translation_type": "manual"},
+                rows.append(
+                    StringTranslation(
+                        translation_of=segment.string,
+                        locale=locale,
+                        context=segment.context,
+                        data=text,
+                        translation_type="manual",
+                    )
                 )
-                done += 1
-        return done
+        StringTranslation.objects.bulk_create(rows, ignore_conflicts=True)
+        return len(rows)
 
     def change_after_translation(self, path, page, changes):
         """A German change after the translations: out of date unless the PO has it."""
@@ -315,17 +344,57 @@ class DemoLoader:
         for code, catalogue in content.translation_files(path).items():
             translated = {entry.msgid for entry in catalogue if entry.msgstr}
             if all(segment.string.data in translated for segment in segments):
-                self.import_strings(source, self.locales[code], segments, catalogue)
+                self.import_strings(self.locales[code], segments, catalogue)
                 save_target(
                     Translation.objects.get(source=source, target_locale=self.locales[code])
                 )
         self.count("German changes after translation")
 
     def create_aliases(self):
-        """Every page not translated into a language is an alias of the German one there."""
-        before = Page.objects.filter(alias_of__isnull=False).count()
-        index = PageIndex.from_database().sort_by_tree_position()
-        for locale in self.locales.values():
-            if locale != self.de:
-                synchronize_tree(self.de, locale, page_index=index)
-        self.count("page aliases", Page.objects.filter(alias_of__isnull=False).count() - before)
+        """Every German page gets an alias in each language without a version of it, a tree
+        level at a time in bulk (portal/bulk_pages.py), not one alias action per page."""
+        versions = {(p.translation_key, p.locale_id): p for p in Page.objects.filter(depth__gt=1)}
+        german = Page.objects.filter(locale=self.de, depth__gt=1).order_by("depth", "path")
+        keys = {page.path: page.translation_key for page in german}
+        root = Page.get_first_root_node()
+        others = [locale for locale in self.locales.values() if locale != self.de]
+        for _, level in groupby(german.specific(), key=attrgetter("depth")):
+            parents, specs = {}, []
+            for page in level:
+                source = Spec(page, None, *relations(page))
+                for locale in others:
+                    if (page.translation_key, locale.pk) in versions:
+                        continue
+                    if page.depth == 2:  # a home page, beside the others below the root
+                        versions[page.translation_key, locale.pk] = create_alias(page, root, locale)
+                        self.count("page aliases")
+                        continue
+                    above = versions[keys[page.path[:-4]], locale.pk]
+                    spec = alias_of(source, parents.setdefault(above.pk, Parent(above)))
+                    for model, rows in spec.children.items():  # e.g. a form's fields
+                        if issubclass(model, TranslatableMixin):
+                            spec.children[model] = [{**r, "locale_id": locale.pk} for r in rows]
+                    specs.append(spec)
+            write(specs)
+            versions.update(((s.page.translation_key, s.page.locale_id), s.page) for s in specs)
+            self.count("page aliases", len(specs))
+
+
+def relations(page):
+    """(many-to-many ids, child rows) of a page, as an alias copies them."""
+    m2m = {
+        field.name: [*getattr(page, field.name).values_list("pk", flat=True)]
+        for field in get_all_child_m2m_relations(page)
+    }
+    children = {}
+    for relation in get_all_child_relations(page):
+        if relation.related_model is not Comment:
+            children[relation.related_model] = getattr(page, relation.get_accessor_name()).all()
+    if isinstance(page, EventPage):  # the listings' dates, made by EventPage.save otherwise
+        children[EventDate] = page.event_dates.all()
+    return m2m, {model: [row_values(row) for row in rows] for model, rows in children.items()}
+
+
+def row_values(row):
+    fields = type(row)._meta.concrete_fields
+    return {f.attname: getattr(row, f.attname) for f in fields if f.name not in ("id", "page")}

@@ -151,5 +151,6 @@ def alias_of(spec, parent):
         }
     )
     alias.alias_of_id = source.pk
+    alias.latest_revision_id = None  # an alias has no revisions of its own
     alias.translation_key = source.translation_key
     return Spec(alias, parent, dict(spec.m2m), dict(spec.children))

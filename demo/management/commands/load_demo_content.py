@@ -3,6 +3,7 @@
 import io
 import logging
 import time
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
@@ -10,6 +11,9 @@ from django.contrib.auth.models import Group
 from django.core import management
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models.signals import post_save
+from modelsearch import index
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -43,6 +47,20 @@ def create_users(loader):
         loader.count("users")
 
 
+@contextmanager
+def search_index_paused():
+    """No index task queued per save (thousands, for the worker to redo): update_index
+    indexes everything once, at the end."""
+    models = [m for m in index.get_indexed_models() if getattr(m, "search_auto_update", True)]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
 class Command(BaseCommand):
     help = "Load the demo portal of the fictional town Mittelstadt, with translations."
 
@@ -60,6 +78,7 @@ class Command(BaseCommand):
         # The reference index is rebuilt and cached pages dropped once, at the end.
         with (
             invalidation_paused(),
+            search_index_paused(),
             transaction.atomic(),
             disable_reference_index_auto_update(),
         ):
