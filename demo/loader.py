@@ -7,15 +7,12 @@ not translated. Whatever exists already is left as it is.
 
 import datetime as dt
 import hashlib
-from itertools import groupby
-from operator import attrgetter
 
 import wagtail_factories
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Comment, Locale, Page, Site, TranslatableMixin
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import (
     LocaleSynchronization,
@@ -27,16 +24,15 @@ from wagtail_localize.models import (
 from wagtail_localize.segments.ingest import ingest_segments
 
 from events import factories as events
-from events.models import EventDate, EventPage
 from guidance import factories as guidance
 from home import factories as home
 from home.models import ContactPerson, FundingNote, SiteSettings
-from locales.aliases import aliases_deferred, create_alias
+from locales.aliases import aliases_deferred
 from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
 from locales.models import ContentChange
 from news import factories as news
 from organisations import factories as organisations
-from portal.bulk_pages import Parent, Spec, alias_of, write
+from portal.bulk_pages import write_aliases
 from submissions import factories as submissions
 
 from . import content
@@ -81,13 +77,11 @@ def translated_snippet(translation):
     return snippet
 
 
-def save_target(translation):
-    """translation.save_target(publish=True), but a page is published at once, not on commit
-    as wagtail-localize does, so that the load is complete inside its transaction."""
-    is_page = isinstance(translation.source.as_instance(), Page)
-    translation.save_target(publish=not is_page)
-    if is_page:
-        translation.get_target_instance().get_latest_revision().publish()
+def publish_translation(translation):
+    """A page's translation saved by wagtail-localize and published at once (save_target
+    would publish on commit), so that the load is complete inside its transaction."""
+    translation.save_target(publish=False)
+    translation.get_target_instance().get_latest_revision().publish()
 
 
 class DemoLoader:
@@ -116,7 +110,7 @@ class DemoLoader:
         self.translate_snippets()
         for path, page, _ in self.new_pages:
             for translation in self.translate(page, content.translation_files(path)):
-                save_target(translation)
+                publish_translation(translation)
         for path, page, fields in self.new_pages:
             if "changed_after_translation" in fields:
                 self.change_after_translation(path, page, fields["changed_after_translation"])
@@ -345,56 +339,11 @@ class DemoLoader:
             translated = {entry.msgid for entry in catalogue if entry.msgstr}
             if all(segment.string.data in translated for segment in segments):
                 self.import_strings(self.locales[code], segments, catalogue)
-                save_target(
-                    Translation.objects.get(source=source, target_locale=self.locales[code])
-                )
+                publish_translation(source.translations.get(target_locale=self.locales[code]))
         self.count("German changes after translation")
 
     def create_aliases(self):
-        """Every German page gets an alias in each language without a version of it, a tree
-        level at a time in bulk (portal/bulk_pages.py), not one alias action per page."""
-        versions = {(p.translation_key, p.locale_id): p for p in Page.objects.filter(depth__gt=1)}
-        german = Page.objects.filter(locale=self.de, depth__gt=1).order_by("depth", "path")
-        keys = {page.path: page.translation_key for page in german}
-        root = Page.get_first_root_node()
+        """Every German page gets an alias in each language without a version of it."""
+        german = Page.objects.filter(locale=self.de, depth__gt=1).specific()
         others = [locale for locale in self.locales.values() if locale != self.de]
-        for _, level in groupby(german.specific(), key=attrgetter("depth")):
-            parents, specs = {}, []
-            for page in level:
-                source = Spec(page, None, *relations(page))
-                for locale in others:
-                    if (page.translation_key, locale.pk) in versions:
-                        continue
-                    if page.depth == 2:  # a home page, beside the others below the root
-                        versions[page.translation_key, locale.pk] = create_alias(page, root, locale)
-                        self.count("page aliases")
-                        continue
-                    above = versions[keys[page.path[:-4]], locale.pk]
-                    spec = alias_of(source, parents.setdefault(above.pk, Parent(above)))
-                    for model, rows in spec.children.items():  # e.g. a form's fields
-                        if issubclass(model, TranslatableMixin):
-                            spec.children[model] = [{**r, "locale_id": locale.pk} for r in rows]
-                    specs.append(spec)
-            write(specs)
-            versions.update(((s.page.translation_key, s.page.locale_id), s.page) for s in specs)
-            self.count("page aliases", len(specs))
-
-
-def relations(page):
-    """(many-to-many ids, child rows) of a page, as an alias copies them."""
-    m2m = {
-        field.name: [*getattr(page, field.name).values_list("pk", flat=True)]
-        for field in get_all_child_m2m_relations(page)
-    }
-    children = {}
-    for relation in get_all_child_relations(page):
-        if relation.related_model is not Comment:
-            children[relation.related_model] = getattr(page, relation.get_accessor_name()).all()
-    if isinstance(page, EventPage):  # the listings' dates, made by EventPage.save otherwise
-        children[EventDate] = page.event_dates.all()
-    return m2m, {model: [row_values(row) for row in rows] for model, rows in children.items()}
-
-
-def row_values(row):
-    fields = type(row)._meta.concrete_fields
-    return {f.attname: getattr(row, f.attname) for f in fields if f.name not in ("id", "page")}
+        self.count("page aliases", write_aliases(german, others))
