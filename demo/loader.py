@@ -1,8 +1,8 @@
 """Load the demo portal from demo/content and demo/translations through the apps' factories.
 
-German first (media, snippets, the page tree, committees), then the translations through
-wagtail-localize as a translator's would (see demo/README.md), then aliases of every page
-not translated. Whatever exists already is left as it is.
+German first (media, snippets, the page tree), then the tree's aliases in every language in
+bulk, then the translations through wagtail-localize as a translator's would (see
+demo/README.md), which turn aliases into translations. Whatever exists is left as it is.
 """
 
 import datetime as dt
@@ -15,7 +15,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import (
-    LocaleSynchronization,
     StringSegment,
     StringTranslation,
     Translation,
@@ -42,13 +41,11 @@ from .markdown import rich, to_blocks
 
 def factories(base):
     """{model name: factory} of the content apps' factories derived from `base`."""
-    found = {}
-    for module in (home, organisations, events, news, guidance, submissions):
-        for factory in vars(module).values():
-            is_factory = isinstance(factory, type) and issubclass(factory, base)
-            if is_factory and not factory._meta.abstract:
-                found[factory._meta.model.__name__] = factory
-    return found
+    modules = (home, organisations, events, news, guidance, submissions)
+    found = [f for module in modules for f in vars(module).values() if isinstance(f, type)]
+    return {
+        f._meta.model.__name__: f for f in found if issubclass(f, base) and not f._meta.abstract
+    }
 
 
 PAGE_FACTORIES = factories(wagtail_factories.PageFactory)
@@ -75,6 +72,10 @@ def translated_snippet(translation):
     segments = translation.source._get_segments_for_translation(locale, fallback=True)
     ingest_segments(original, snippet, translation.source.locale, locale, segments)
     return snippet
+
+
+def segments_of(source):
+    return StringSegment.objects.filter(source=source).select_related("string", "context")
 
 
 def publish_translation(translation):
@@ -108,10 +109,9 @@ class DemoLoader:
         self.configure_site()
         self.create_committees()
         self.translate_snippets()
-        for path, page, _ in self.new_pages:
+        for path, page, fields in self.new_pages:
             for translation in self.translate(page, content.translation_files(path)):
                 publish_translation(translation)
-        for path, page, fields in self.new_pages:
             if "changed_after_translation" in fields:
                 self.change_after_translation(path, page, fields["changed_after_translation"])
         load_accessibility_demo(self.pages[content.PAGES / "home.md"])  # BITV 2.0 § 4
@@ -128,14 +128,6 @@ class DemoLoader:
             )
             self.count("locales", created)
         self.de = self.locales[DEFAULT_LANGUAGE]
-        # bulk_create sends no post_save, so the trees are synchronised once, at the end.
-        existing = set(LocaleSynchronization.objects.values_list("locale_id", flat=True))
-        missing = [
-            LocaleSynchronization(locale=locale, sync_from=self.de)
-            for locale in self.locales.values()
-            if locale != self.de and locale.pk not in existing
-        ]
-        LocaleSynchronization.objects.bulk_create(missing)
 
     def create_media(self):
         media = content.load_yaml("media.yaml")
@@ -294,7 +286,7 @@ class DemoLoader:
         if not catalogues:
             return []
         source = TranslationSource.get_or_create_from_instance(instance)[0]
-        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        segments = segments_of(source)
         done = set(source.translations.values_list("target_locale__language_code", flat=True))
         new = [
             Translation(source=source, target_locale=self.locales[code])
@@ -334,11 +326,9 @@ class DemoLoader:
         page.save_revision().publish()
         source = TranslationSource.objects.get(object_id=page.translation_key, locale=self.de)
         source.update_from_db()
-        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        segments = segments_of(source)
         for code, catalogue in content.translation_files(path).items():
-            translated = {entry.msgid for entry in catalogue if entry.msgstr}
-            if all(segment.string.data in translated for segment in segments):
-                self.import_strings(self.locales[code], segments, catalogue)
+            if self.import_strings(self.locales[code], segments, catalogue) == len(segments):
                 publish_translation(source.translations.get(target_locale=self.locales[code]))
         self.count("German changes after translation")
 
