@@ -9,14 +9,14 @@ leaves what exists. Safe to run again.
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files import File
 from wagtail.actions.convert_alias import ConvertAliasPageAction
-from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
+from home.factories import DocumentFactory
 from home.models import SiteSettings, StandardPage
 from locales.languages import EASY_LANGUAGE
 
+from .content import read_page
 from .markdown import to_blocks
 
 DATA = Path(settings.BASE_DIR) / "demo" / "data" / "accessibility"
@@ -26,20 +26,15 @@ EASY_TEXTS = ("angebot", "orientierung", "barrierefreiheit")
 
 
 def read(path):
-    """(front matter as a dict, Markdown body) of a data file; hard words are fenced
-    `hard_word` blocks."""
-    head, _, body = path.read_text(encoding="utf-8").partition("---\n")
-    meta = dict(line.split(": ", 1) for line in head.splitlines() if line.strip())
-    return meta, body.strip()
+    """(front matter, Markdown body) of a data file, written like a page file (demo/README.md)."""
+    meta = read_page(path)
+    return meta, meta.pop("body", "").strip()
 
 
 def document(title, name):
-    model = get_document_model()
-    found = model.objects.filter(title=title).first()
-    if found is None:
-        with (DATA / name).open("rb") as source:
-            found = model.objects.create(title=title, file=File(source, name=name))
-    return found
+    found = DocumentFactory._meta.model.objects.filter(title=title).first()
+    file = {"file__from_path": DATA / name, "file__filename": name}
+    return found or DocumentFactory(title=title, **file)
 
 
 def german_page(home, key):
