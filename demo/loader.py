@@ -7,6 +7,7 @@ demo/README.md), which turn aliases into translations. Whatever exists is left a
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import wagtail_factories
 from django.core.files.base import ContentFile
@@ -160,16 +161,14 @@ class DemoLoader:
                 self.objects[kind, key] = found
 
     def create_committees(self):
+        model = organisations.CommitteeFactory._meta.model
         for spec in content.load_yaml("committees.yaml"):
-            model = organisations.CommitteeFactory._meta.model
-            if model.objects.filter(name=spec["name"], locale=self.de).exists():
-                continue
-            fields = {name: self.value(model, name, value) for name, value in spec.items()}
-            members = fields.pop("members")
-            committee = organisations.CommitteeFactory.build(locale=self.de, **fields)
-            committee.members.set(members)
-            committee.save()
-            self.count("committees")
+            if not model.objects.filter(name=spec["name"], locale=self.de).exists():
+                fields = {name: self.value(model, name, value) for name, value in spec.items()}
+                organisations.CommitteeFactory(
+                    locale=self.de, **fields
+                )  # members: m2m of a cluster
+                self.count("committees")
 
     # Field values -------------------------------------------------------------------------
 
@@ -223,7 +222,7 @@ class DemoLoader:
         factory = PAGE_FACTORIES[fields["type"]]
         model = factory._meta.model
         if parent is None:
-            page = self.site_root(model, fields)
+            page = self.site_root(model)
         else:
             page = parent.get_children().filter(slug=fields["slug"]).specific().first()
         if page is None:
@@ -234,15 +233,10 @@ class DemoLoader:
             self.new_pages.append((path, page, fields))
         self.pages[path] = page
 
-    def site_root(self, model, fields):
-        """The German home page; Wagtail's welcome page gives up its slug and is removed."""
-        page = model.objects.filter(depth=2, locale=self.de).first()
-        if page is None:
-            welcome = Page.objects.filter(depth=2, content_type__model="page", numchild=0)
-            for placeholder in welcome:
-                Site.objects.filter(root_page=placeholder).delete()
-                placeholder.delete()
-        return page
+    def site_root(self, model):
+        """The German home page if made before; Wagtail's welcome page (and its Site) goes."""
+        Page.objects.filter(depth=2, content_type__model="page", numchild=0).delete()
+        return model.objects.filter(depth=2, locale=self.de).first()
 
     def configure_site(self):
         """The Site is where `make run` serves the demo, so that absolute URLs in feeds,
@@ -268,7 +262,7 @@ class DemoLoader:
     def translate_snippets(self):
         """Taxonomy terms and funding notes, from translations/<code>/snippets.po. The
         translated rows are built by wagtail-localize's steps and written in bulk, per model."""
-        catalogues = content.po_files("snippets.po")
+        catalogues = content.translation_files(Path("snippets.po"))
         for model in (FundingNote, *(f._meta.model for f in TAXONOMY_FACTORIES.values())):
             translations = []
             for snippet in model.objects.filter(locale=self.de):
