@@ -10,9 +10,11 @@ LANGUAGE_CODES = $(shell $(BIN)/python -c "from locales.languages import INTERFA
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# --no-compile: Python compiles what it imports when it first does, not all of every package
+# up front (three-quarters of pip's time; `make run` waits for it).
 $(VENV)/.installed: requirements.lock | $(BIN)/python
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-compile -r requirements.lock
 	touch $@
 
 install: $(VENV)/.installed

@@ -6,61 +6,35 @@ what is missing from the data files under demo/data/accessibility/ (see its READ
 leaves what exists. Safe to run again.
 """
 
-import html
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files import File
 from wagtail.actions.convert_alias import ConvertAliasPageAction
-from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
-from wagtail.rich_text import RichText
 
+from home.factories import DocumentFactory
 from home.models import SiteSettings, StandardPage
 from locales.languages import EASY_LANGUAGE
 
+from .content import read_page
+from .markdown import to_blocks
+
 DATA = Path(settings.BASE_DIR) / "demo" / "data" / "accessibility"
 VIDEO, CAPTIONS = "dgs-willkommen.mp4", "dgs-willkommen.vtt"
-HARD_WORD = "Schweres Wort: "
 EXPLAINED_PAGES = ("angebot", "orientierung")  # German originals made here
 EASY_TEXTS = ("angebot", "orientierung", "barrierefreiheit")
 
 
 def read(path):
-    """(front matter as a dict, body) of a data file."""
-    head, _, body = path.read_text(encoding="utf-8").partition("---\n")
-    meta = dict(line.split(": ", 1) for line in head.splitlines() if line.strip())
-    return meta, body.strip()
-
-
-def to_blocks(body):
-    """Markdown-like text to BaseStreamBlock data: ## headings, - lists, hard words."""
-    result = []
-    for chunk in filter(None, (part.strip() for part in body.split("\n\n"))):
-        lines = chunk.splitlines()
-        if lines[0].startswith("## "):
-            result.append(("heading", {"text": lines[0][3:], "level": "h2"}))
-            lines = lines[1:]
-        if not lines:
-            continue
-        if lines[0].startswith(HARD_WORD):
-            word, explanation = lines[0][len(HARD_WORD) :], "\n".join(lines[1:])
-            result.append(("hard_word", {"word": word, "explanation": explanation}))
-        elif lines[0].startswith("- "):
-            items = "".join(f"<li>{html.escape(line[2:])}</li>" for line in lines)
-            result.append(("paragraph", RichText(f"<ul>{items}</ul>")))
-        else:
-            result.append(("paragraph", RichText(f"<p>{html.escape(' '.join(lines))}</p>")))
-    return result
+    """(front matter, Markdown body) of a data file, written like a page file (demo/README.md)."""
+    meta = read_page(path)
+    return meta, meta.pop("body", "").strip()
 
 
 def document(title, name):
-    model = get_document_model()
-    found = model.objects.filter(title=title).first()
-    if found is None:
-        with (DATA / name).open("rb") as source:
-            found = model.objects.create(title=title, file=File(source, name=name))
-    return found
+    found = DocumentFactory._meta.model.objects.filter(title=title).first()
+    file = {"file__from_path": DATA / name, "file__filename": name}
+    return found or DocumentFactory(title=title, **file)
 
 
 def german_page(home, key):
@@ -68,7 +42,7 @@ def german_page(home, key):
     page = home.get_children().filter(slug=meta["slug"]).first()
     if page is None:
         page = StandardPage(title=meta["title"], slug=meta["slug"], intro=meta["intro"])
-        page.body = to_blocks(body)
+        page.body = to_blocks(body, resolve=None)
         home.add_child(instance=page)
         page.save_revision().publish()
     return page.specific
@@ -84,29 +58,20 @@ def in_easy_language(source, locale, meta, body):
         page = Page.objects.get(pk=existing.pk).specific
     else:
         page = source.copy_for_translation(locale, copy_parents=True)
-    page.title, page.intro, page.body = meta["title"], meta["intro"], to_blocks(body)
+    page.title, page.intro, page.body = meta["title"], meta["intro"], to_blocks(body, resolve=None)
     page.save_revision().publish()
     return page
 
 
-def start_page_blocks(code, pages, video, captions):
-    """The § 4 box of the start page in one language: DGS video, links to Leichte Sprache."""
-    meta, transcript = read(DATA / "start_page" / f"{code}.md")
-    video_block = {
-        "title": meta["video_title"],
-        "video": video,
-        "captions": captions,
-        "transcript": transcript,
-    }
-    links = {"title": meta["links_title"], "pages": pages}
-    return [("sign_language_video", video_block), ("easy_language_links", links)]
-
-
 def add_start_page_box(home, code, pages, video, captions):
+    """The § 4 box atop a start page: the DGS video, the links to Leichte Sprache."""
     if any(block.block_type == "sign_language_video" for block in home.body):
         return
+    meta, transcript = read(DATA / "start_page" / f"{code}.md")
+    video_block = {"video": video, "captions": captions, "transcript": transcript}
     home.body = [
-        *start_page_blocks(code, pages, video, captions),
+        ("sign_language_video", {"title": meta["video_title"], **video_block}),
+        ("easy_language_links", {"title": meta["links_title"], "pages": pages}),
         *[(block.block_type, block.value) for block in home.body],
     ]
     home.save_revision().publish()

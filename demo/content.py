@@ -42,17 +42,11 @@ def page_files(folder=PAGES):
             yield path, parent
 
 
-def translation_files(page_path):
-    """{language code: PO file} of a page file (translations/<code>/<same path>.po)."""
-    return po_files(page_path.relative_to(PAGES).with_suffix(".po"))
-
-
-def po_files(relative):
-    found = {}
-    for folder in sorted(TRANSLATIONS.iterdir()):
-        if (folder / relative).exists():
-            found[folder.name] = polib.pofile(str(folder / relative))
-    return found
+def translation_files(path):
+    """{language code: PO file} at translations/<code>/<path> (a page file's own path, .po)."""
+    relative = path.relative_to(PAGES).with_suffix(".po") if path.is_absolute() else path
+    folders = sorted(TRANSLATIONS.iterdir())
+    return {f.name: polib.pofile(str(f / relative)) for f in folders if (f / relative).exists()}
 
 
 def day(spec, today):

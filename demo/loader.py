@@ -1,34 +1,38 @@
 """Load the demo portal from demo/content and demo/translations through the apps' factories.
 
-German first (media, snippets, the page tree, committees), then the translations through
-wagtail-localize as a translator's would (see demo/README.md), then aliases of every page
-not translated. Whatever exists already is left as it is.
+German first (media, snippets, the page tree), then the tree's aliases in every language in
+bulk, then the translations through wagtail-localize as a translator's would (see
+demo/README.md), which turn aliases into translations. Whatever exists is left as it is.
 """
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import wagtail_factories
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.fields import copy_synchronised_fields
 from wagtail_localize.models import (
-    LocaleSynchronization,
     StringSegment,
     StringTranslation,
     Translation,
     TranslationSource,
 )
-from wagtail_localize.synctree import PageIndex, synchronize_tree
+from wagtail_localize.segments.ingest import ingest_segments
 
 from events import factories as events
 from guidance import factories as guidance
 from home import factories as home
 from home.models import ContactPerson, FundingNote, SiteSettings
+from locales.aliases import aliases_deferred
 from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
+from locales.models import ContentChange
 from news import factories as news
 from organisations import factories as organisations
+from portal.bulk_pages import write_aliases
 from submissions import factories as submissions
 
 from . import content
@@ -38,13 +42,11 @@ from .markdown import rich, to_blocks
 
 def factories(base):
     """{model name: factory} of the content apps' factories derived from `base`."""
-    found = {}
-    for module in (home, organisations, events, news, guidance, submissions):
-        for factory in vars(module).values():
-            is_factory = isinstance(factory, type) and issubclass(factory, base)
-            if is_factory and not factory._meta.abstract:
-                found[factory._meta.model.__name__] = factory
-    return found
+    modules = (home, organisations, events, news, guidance, submissions)
+    found = [f for module in modules for f in vars(module).values() if isinstance(f, type)]
+    return {
+        f._meta.model.__name__: f for f in found if issubclass(f, base) and not f._meta.abstract
+    }
 
 
 PAGE_FACTORIES = factories(wagtail_factories.PageFactory)
@@ -63,13 +65,25 @@ def file_of(path):
     }
 
 
-def save_target(translation):
-    """translation.save_target(publish=True), but a page is published at once, not on commit
-    as wagtail-localize does, so that the load is complete inside its transaction."""
-    is_page = isinstance(translation.source.as_instance(), Page)
-    translation.save_target(publish=not is_page)
-    if is_page:
-        translation.get_target_instance().get_latest_revision().publish()
+def translated_snippet(translation):
+    """The snippet in the translation's language, unsaved: what save_target() would save."""
+    original, locale = translation.source.as_instance(), translation.target_locale
+    snippet = original.copy_for_translation(locale)
+    copy_synchronised_fields(original, snippet)
+    segments = translation.source._get_segments_for_translation(locale, fallback=True)
+    ingest_segments(original, snippet, translation.source.locale, locale, segments)
+    return snippet
+
+
+def segments_of(source):
+    return StringSegment.objects.filter(source=source).select_related("string", "context")
+
+
+def publish_translation(translation):
+    """A page's translation saved by wagtail-localize and published at once (save_target
+    would publish on commit), so that the load is complete inside its transaction."""
+    translation.save_target(publish=False)
+    translation.get_target_instance().get_latest_revision().publish()
 
 
 class DemoLoader:
@@ -89,18 +103,19 @@ class DemoLoader:
         self.create_locales()
         self.create_media()
         self.create_snippets()
-        for path, parent in content.page_files():
-            self.add_page(path, self.pages.get(parent))
+        with aliases_deferred():
+            for path, parent in content.page_files():
+                self.add_page(path, self.pages.get(parent))
+        self.create_aliases()
         self.configure_site()
         self.create_committees()
         self.translate_snippets()
-        for path, page, _ in self.new_pages:
-            self.translate(page, content.translation_files(path))
         for path, page, fields in self.new_pages:
+            for translation in self.translate(page, content.translation_files(path)):
+                publish_translation(translation)
             if "changed_after_translation" in fields:
                 self.change_after_translation(path, page, fields["changed_after_translation"])
         load_accessibility_demo(self.pages[content.PAGES / "home.md"])  # BITV 2.0 § 4
-        self.create_aliases()
         # Root paths cached while only the German home page existed miss its translations.
         Site.clear_site_root_paths_cache()
 
@@ -114,14 +129,6 @@ class DemoLoader:
             )
             self.count("locales", created)
         self.de = self.locales[DEFAULT_LANGUAGE]
-        # bulk_create sends no post_save, so the trees are synchronised once, at the end.
-        existing = set(LocaleSynchronization.objects.values_list("locale_id", flat=True))
-        missing = [
-            LocaleSynchronization(locale=locale, sync_from=self.de)
-            for locale in self.locales.values()
-            if locale != self.de and locale.pk not in existing
-        ]
-        LocaleSynchronization.objects.bulk_create(missing)
 
     def create_media(self):
         media = content.load_yaml("media.yaml")
@@ -154,16 +161,14 @@ class DemoLoader:
                 self.objects[kind, key] = found
 
     def create_committees(self):
+        model = organisations.CommitteeFactory._meta.model
         for spec in content.load_yaml("committees.yaml"):
-            model = organisations.CommitteeFactory._meta.model
-            if model.objects.filter(name=spec["name"], locale=self.de).exists():
-                continue
-            fields = {name: self.value(model, name, value) for name, value in spec.items()}
-            members = fields.pop("members")
-            committee = organisations.CommitteeFactory.build(locale=self.de, **fields)
-            committee.members.set(members)
-            committee.save()
-            self.count("committees")
+            if not model.objects.filter(name=spec["name"], locale=self.de).exists():
+                fields = {name: self.value(model, name, value) for name, value in spec.items()}
+                organisations.CommitteeFactory(
+                    locale=self.de, **fields
+                )  # members: m2m of a cluster
+                self.count("committees")
 
     # Field values -------------------------------------------------------------------------
 
@@ -217,7 +222,7 @@ class DemoLoader:
         factory = PAGE_FACTORIES[fields["type"]]
         model = factory._meta.model
         if parent is None:
-            page = self.site_root(model, fields)
+            page = self.site_root(model)
         else:
             page = parent.get_children().filter(slug=fields["slug"]).specific().first()
         if page is None:
@@ -228,15 +233,10 @@ class DemoLoader:
             self.new_pages.append((path, page, fields))
         self.pages[path] = page
 
-    def site_root(self, model, fields):
-        """The German home page; Wagtail's welcome page gives up its slug and is removed."""
-        page = model.objects.filter(depth=2, locale=self.de).first()
-        if page is None:
-            welcome = Page.objects.filter(depth=2, content_type__model="page", numchild=0)
-            for placeholder in welcome:
-                Site.objects.filter(root_page=placeholder).delete()
-                placeholder.delete()
-        return page
+    def site_root(self, model):
+        """The German home page if made before; Wagtail's welcome page (and its Site) goes."""
+        Page.objects.filter(depth=2, content_type__model="page", numchild=0).delete()
+        return model.objects.filter(depth=2, locale=self.de).first()
 
     def configure_site(self):
         """The Site is where `make run` serves the demo, so that absolute URLs in feeds,
@@ -260,48 +260,57 @@ class DemoLoader:
     # Translations -------------------------------------------------------------------------
 
     def translate_snippets(self):
-        """Taxonomy terms and funding notes, from translations/<code>/snippets.po."""
-        catalogues = content.po_files("snippets.po")
-        snippets = [*FundingNote.objects.filter(locale=self.de)]
-        for factory in TAXONOMY_FACTORIES.values():
-            snippets += factory._meta.model.objects.filter(locale=self.de)
-        for snippet in snippets:
-            self.translate(snippet, catalogues)
+        """Taxonomy terms and funding notes, from translations/<code>/snippets.po. The
+        translated rows are built by wagtail-localize's steps and written in bulk, per model."""
+        catalogues = content.translation_files(Path("snippets.po"))
+        for model in (FundingNote, *(f._meta.model for f in TAXONOMY_FACTORIES.values())):
+            translations = []
+            for snippet in model.objects.filter(locale=self.de):
+                translations += self.translate(snippet, catalogues)
+            rows = model.objects.bulk_create(map(translated_snippet, translations))
+            # What post_save would record: when each translation was made (locales.status).
+            ContentChange.objects.bulk_create(
+                ContentChange(translation_key=row.translation_key, locale_id=row.locale_id)
+                for row in rows
+            )
 
     def translate(self, instance, catalogues):
-        """Translate `instance` into each language whose catalogue has some of its strings."""
+        """wagtail-localize Translations of `instance` into each language whose catalogue
+        has some of its strings, with those strings stored; the new ones."""
         if not catalogues:
-            return
+            return []
         source = TranslationSource.get_or_create_from_instance(instance)[0]
-        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
-        for code, catalogue in catalogues.items():
-            locale = self.locales[code]
-            if Translation.objects.filter(source=source, target_locale=locale).exists():
-                continue  # translated before
-            if self.import_strings(source, locale, segments, catalogue):
-                translation, _ = Translation.objects.get_or_create(
-                    source=source, target_locale=locale
-                )
-                save_target(translation)
-                self.count("translations")
+        segments = segments_of(source)
+        done = set(source.translations.values_list("target_locale__language_code", flat=True))
+        new = [
+            Translation(source=source, target_locale=self.locales[code])
+            for code, catalogue in catalogues.items()
+            if code not in done and self.import_strings(self.locales[code], segments, catalogue)
+        ]
+        self.count("translations", len(new))
+        return Translation.objects.bulk_create(new)
 
-    def import_strings(self, source, locale, segments, catalogue):
-        """StringTranslations for the segments the catalogue translates; how many it did."""
+    def import_strings(self, locale, segments, catalogue):
+        """StringTranslations of the segments the catalogue translates; how many. Those
+        stored before are kept."""
         texts = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in catalogue}
         texts.update((entry.msgid, entry.msgstr) for entry in catalogue)
-        done = 0
+        rows = []
         for segment in segments:
             data = segment.string.data
             text = texts.get((segment.context.path, data)) or texts.get(data)
             if text:
-                StringTranslation.objects.update_or_create(
-                    translation_of=segment.string,
-                    locale=locale,
-                    context=segment.context,
-                    defaults={"data": text, "translation_type": "manual"},
+                rows.append(
+                    StringTranslation(
+                        translation_of=segment.string,
+                        locale=locale,
+                        context=segment.context,
+                        data=text,
+                        translation_type="manual",
+                    )
                 )
-                done += 1
-        return done
+        StringTranslation.objects.bulk_create(rows, ignore_conflicts=True)
+        return len(rows)
 
     def change_after_translation(self, path, page, changes):
         """A German change after the translations: out of date unless the PO has it."""
@@ -311,21 +320,14 @@ class DemoLoader:
         page.save_revision().publish()
         source = TranslationSource.objects.get(object_id=page.translation_key, locale=self.de)
         source.update_from_db()
-        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        segments = segments_of(source)
         for code, catalogue in content.translation_files(path).items():
-            translated = {entry.msgid for entry in catalogue if entry.msgstr}
-            if all(segment.string.data in translated for segment in segments):
-                self.import_strings(source, self.locales[code], segments, catalogue)
-                save_target(
-                    Translation.objects.get(source=source, target_locale=self.locales[code])
-                )
+            if self.import_strings(self.locales[code], segments, catalogue) == len(segments):
+                publish_translation(source.translations.get(target_locale=self.locales[code]))
         self.count("German changes after translation")
 
     def create_aliases(self):
-        """Every page not translated into a language is an alias of the German one there."""
-        before = Page.objects.filter(alias_of__isnull=False).count()
-        index = PageIndex.from_database().sort_by_tree_position()
-        for locale in self.locales.values():
-            if locale != self.de:
-                synchronize_tree(self.de, locale, page_index=index)
-        self.count("page aliases", Page.objects.filter(alias_of__isnull=False).count() - before)
+        """Every German page gets an alias in each language without a version of it."""
+        german = Page.objects.filter(locale=self.de, depth__gt=1).specific()
+        others = [locale for locale in self.locales.values() if locale != self.de]
+        self.count("page aliases", write_aliases(german, others))

@@ -8,12 +8,14 @@ import re
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
 
 MARKDOWN = MarkdownIt("commonmark", {"html": False})
 # Wagtail's rich text says <b>/<i>; the editor would rewrite <strong>/<em> on the next save.
 TAGS = {"strong": "b", "em": "i"}
 BLOCK_SPACE = re.compile(r"\s*(</?(?:p|ul|ol|li|h[1-6])>)\s*")
 RICH_KEYS = {"text", "answer"}  # fence fields that hold Markdown
+REFERENCES = {"image", "document", "person"}  # fence fields that name a file or a person
 
 
 def rich(text):
@@ -30,53 +32,38 @@ def wagtail_html(html):
 
 def to_blocks(text, resolve):
     """Markdown to StreamField data; `resolve(field, key)` gives an image's, document's or
-    contact person's id for a fence's `image`, `document` or `person` field."""
-    tokens = MARKDOWN.parse(text or "")
+    contact person's id for a fence's `image`, `document` or `person` field. Paragraphs and
+    lists in a row make one paragraph block."""
     blocks, html = [], []
-
-    def flush():
+    for node in SyntaxTreeNode(MARKDOWN.parse(text or "")).children:
+        if node.type in ("paragraph", "bullet_list", "ordered_list"):
+            html.append(MARKDOWN.renderer.render(node.to_tokens(), MARKDOWN.options, {}))
+            continue
         if html:
             blocks.append({"type": "paragraph", "value": wagtail_html("".join(html))})
             html.clear()
-
-    start = 0
-    while start < len(tokens):
-        end = top_level_end(tokens, start)
-        token = tokens[start]
-        if token.type in ("paragraph_open", "bullet_list_open", "ordered_list_open"):
-            html.append(MARKDOWN.renderer.render(tokens[start:end], MARKDOWN.options, {}))
-        else:
-            flush()
-            blocks.append(special_block(tokens[start:end], resolve))
-        start = end
-    flush()
+        blocks.append(special_block(node, resolve))
+    if html:
+        blocks.append({"type": "paragraph", "value": wagtail_html("".join(html))})
     return blocks
 
 
-def top_level_end(tokens, start):
-    """The index after the top-level block that starts at `start`."""
-    depth = 0
-    for index in range(start, len(tokens)):
-        depth += tokens[index].nesting
-        if depth == 0:
-            return index + 1
-    raise ValueError("unbalanced Markdown tokens")
-
-
-def special_block(tokens, resolve):
-    first = tokens[0]
-    if first.type == "heading_open":
-        return {
-            "type": "heading",
-            "value": {"text": " ".join(tokens[1].content.split()), "level": first.tag},
-        }
-    if first.type == "blockquote_open":
-        inline = [token.content for token in tokens if token.type == "inline"]
-        return quote_block([line.strip() for text in inline for line in text.splitlines()])
-    if first.type == "fence":
-        value = fence_value(yaml.safe_load(first.content), resolve)
-        return {"type": first.info.strip(), "value": value}
-    raise ValueError(f"Markdown the demo does not use: {first.type}")
+def special_block(node, resolve):
+    if node.type == "heading":
+        text = " ".join(node.children[0].content.split())
+        return {"type": "heading", "value": {"text": text, "level": node.tag}}
+    if node.type == "blockquote":
+        lines = [
+            line.strip()
+            for t in node.to_tokens()
+            if t.type == "inline"
+            for line in t.content.splitlines()
+        ]
+        return quote_block(lines)
+    if node.type == "fence":
+        value = fence_value(yaml.safe_load(node.content), resolve)
+        return {"type": node.info.strip(), "value": value}
+    raise ValueError(f"Markdown the demo does not use: {node.type}")
 
 
 def quote_block(lines):
@@ -94,11 +81,11 @@ def fence_value(value, resolve):
         return [fence_value(item, resolve) for item in value]
     if not isinstance(value, dict):
         return value
-    result = {}
-    for name, item in value.items():
-        if name in RICH_KEYS:
-            item = rich(item)
-        elif name in ("image", "document", "person"):
-            item = resolve(name, item)
-        result[name] = fence_value(item, resolve)
-    return result
+    return {
+        name: rich(item)
+        if name in RICH_KEYS
+        else resolve(name, item)
+        if name in REFERENCES
+        else fence_value(item, resolve)
+        for name, item in value.items()
+    }

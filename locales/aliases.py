@@ -18,6 +18,9 @@ size of the site (benchmarks/page_aliases.py, tests/test_language_invariant.py);
 them are Wagtail's work for every saved page (search and reference index, page log).
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models import Count, F
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.actions.create_alias import CreatePageAliasAction
@@ -25,6 +28,20 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page
 
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
+
+_deferred = ContextVar("aliases_deferred", default=False)
+
+
+@contextmanager
+def aliases_deferred():
+    """Pages made inside get no aliases: for a caller that makes a whole tree and then
+    its aliases in bulk (the demo loader), instead of a few dozen queries per page and
+    language. That caller owes the invariant; `repair()` finds whatever it left."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
 
 
 def language_locales():
@@ -110,7 +127,7 @@ def write_child_rows(page):
 
 def page_created(sender, instance, created=False, raw=False, **kwargs):
     """post_save of every page model: a new page exists in every language at once."""
-    if not created or raw or instance.alias_of_id or instance.depth < 2:
+    if not created or raw or instance.alias_of_id or instance.depth < 2 or _deferred.get():
         return
     write_child_rows(instance)
     ensure_every_language(instance)

@@ -15,13 +15,19 @@ occurrence are written as they are (EventPage.rebuild_dates gives the same).
 """
 
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import attrgetter
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
-from wagtail.models import Page
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
+from wagtail.models import Comment, Page, TranslatableMixin
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import RelatedFields
+
+from events.models import EventDate, EventPage
+from locales.aliases import create_alias
 
 PAGE_FIELDS = [f for f in Page._meta.concrete_fields]
 
@@ -151,5 +157,58 @@ def alias_of(spec, parent):
         }
     )
     alias.alias_of_id = source.pk
+    alias.latest_revision_id = None  # an alias has no revisions of its own
     alias.translation_key = source.translation_key
     return Spec(alias, parent, dict(spec.m2m), dict(spec.children))
+
+
+def write_aliases(originals, locales):
+    """Aliases of saved pages (specific) in each locale without a version of them, a tree
+    level at a time; how many. Each page's parent has a version in every locale or is among
+    the originals. Home pages (below the root) get theirs one by one, named like the rest."""
+    versions = {(p.translation_key, p.locale_id): p for p in Page.objects.filter(depth__gt=1)}
+    originals = sorted(originals, key=attrgetter("depth", "path"))
+    keys = {page.path: page.translation_key for page in originals}
+    root, made = Page.get_first_root_node(), 0
+    for _, level in groupby(originals, key=attrgetter("depth")):
+        parents, specs = {}, []
+        for page in level:
+            source = Spec(page, None, *_relations(page))
+            for locale in locales:
+                if (page.translation_key, locale.pk) in versions:
+                    continue
+                if page.depth == 2:
+                    versions[page.translation_key, locale.pk] = create_alias(page, root, locale)
+                    made += 1
+                    continue
+                above = versions[keys[page.path[: -Page.steplen]], locale.pk]
+                spec = alias_of(source, parents.setdefault(above.pk, Parent(above)))
+                for model, rows in spec.children.items():  # e.g. a form's fields
+                    if issubclass(model, TranslatableMixin):
+                        spec.children[model] = [{**r, "locale_id": locale.pk} for r in rows]
+                specs.append(spec)
+        write(specs)
+        versions.update(((s.page.translation_key, s.page.locale_id), s.page) for s in specs)
+        made += len(specs)
+    return made
+
+
+def _relations(page):
+    """(many-to-many ids, child rows) of a saved page, as an alias copies them."""
+    m2m = {
+        field.name: list(getattr(page, field.name).values_list("pk", flat=True))
+        for field in get_all_child_m2m_relations(page)
+    }
+    children = {
+        relation.related_model: getattr(page, relation.get_accessor_name()).all()
+        for relation in get_all_child_relations(page)
+        if relation.related_model is not Comment
+    }
+    if isinstance(page, EventPage):  # the listings' dates, which EventPage.save() makes
+        children[EventDate] = page.event_dates.all()
+    return m2m, {model: [_values(row) for row in rows] for model, rows in children.items()}
+
+
+def _values(row):
+    fields = type(row)._meta.concrete_fields
+    return {f.attname: getattr(row, f.attname) for f in fields if f.name not in ("id", "page")}
