@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
@@ -15,9 +15,9 @@ from .loading import page_changed_at
 
 @dataclass
 class VisitorState:
-    """What a visitor of a page in another language than German should be told."""
+    """What a visitor of a translated page should be told."""
 
-    original: Any = None  # the German page
+    original: Any = None  # the page translated (German, or the source in another language)
     untranslated: bool = False  # nothing of the published page is translated
     partly_untranslated: bool = False
     original_changed_at: datetime | None = None  # set when the translation is out of date
@@ -25,7 +25,11 @@ class VisitorState:
 
 def visitor_state(page):
     """The truth about one translated page (not an alias): one query, two for
-    pages translated with wagtail-localize."""
+    pages translated with wagtail-localize.
+
+    The original is the page this one's translation follows (wagtail-localize's
+    source, in any language: an event sent through the Arabic form is translated from
+    Arabic, into German too); without one, the German page of the same key."""
     state = VisitorState()
     followed_sources = TranslationSource.objects.filter(
         object_id=OuterRef("translation_key"),
@@ -33,12 +37,8 @@ def visitor_state(page):
         translations__target_locale=page.locale_id,
         translations__enabled=True,
     )
-    original = (
-        Page.objects.filter(
-            translation_key=page.translation_key,
-            locale__language_code=DEFAULT_LANGUAGE,
-            alias_of__isnull=True,
-        )
+    candidates = (
+        Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
         .exclude(pk=page.pk)
         .select_related("locale")
         .annotate(
@@ -47,8 +47,11 @@ def visitor_state(page):
             source_id=Subquery(followed_sources.values("id")[:1]),
             synced_at=Subquery(followed_sources.values("last_updated_at")[:1]),
         )
-        .first()
     )
+    followed = Q(source_id__isnull=False)
+    if page.locale.language_code != DEFAULT_LANGUAGE:
+        followed |= Q(locale__language_code=DEFAULT_LANGUAGE)
+    original = candidates.filter(followed).order_by(F("source_id").asc(nulls_last=True)).first()
     if original is None:
         return state
     state.original = original

@@ -120,6 +120,12 @@ def term_label_filter(term):
     return term_label(term)
 
 
+@register.filter
+def language_info(code):
+    """Django's facts about a language code (name, name_translated, bidi)."""
+    return get_language_info(code)
+
+
 # ---------------------------------------------------------------- language of a run of text
 
 
