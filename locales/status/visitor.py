@@ -48,9 +48,8 @@ def visitor_state(page):
             synced_at=Subquery(followed_sources.values("last_updated_at")[:1]),
         )
     )
-    followed = Q(source_id__isnull=False)
-    if page.locale.language_code != DEFAULT_LANGUAGE:
-        followed |= Q(locale__language_code=DEFAULT_LANGUAGE)
+    # A German page is never its own fallback: the page itself is excluded above.
+    followed = Q(source_id__isnull=False) | Q(locale__language_code=DEFAULT_LANGUAGE)
     original = candidates.filter(followed).order_by(F("source_id").asc(nulls_last=True)).first()
     if original is None:
         return state
