@@ -548,6 +548,58 @@ def test_turkish_translator_is_refused_in_turkish(own_tab, live_site):
     assert status == EventSubmission.Status.SUBMITTED and not live
 
 
+EDITOR_TRANSLATOR = ("cevirmen", "demo-translator-2026")
+
+
+def turkish_translator_and_translation():
+    """A Turkish translator whose admin speaks Turkish, and a Turkish page that the demo
+    translated with wagtail-localize (its edit view is the translation editor)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from wagtail.models import Page
+    from wagtail.users.models import UserProfile
+    from wagtail_localize.models import Translation
+
+    user = get_user_model().objects.create_user(EDITOR_TRANSLATOR[0], password=EDITOR_TRANSLATOR[1])
+    user.groups.add(Group.objects.get(name="Übersetzung Türkisch"))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "tr"
+    profile.save()
+    keys = Translation.objects.filter(target_locale__language_code="tr").values_list(
+        "source__object_id", flat=True
+    )
+    page = Page.objects.filter(
+        translation_key__in=keys, locale__language_code="tr", alias_of__isnull=True, depth__gt=2
+    ).order_by("path")
+    return page.first().pk
+
+
+def test_turkish_translator_reads_the_translation_editor_in_turkish(own_tab, live_site):
+    """wagtail-localize's editor writes its heading ("Deutsch to Türkçe translation") and
+    the label of its actions menu ("More actions") in English, hard-coded in its
+    JavaScript; locales/static/locales/js/translation_editor_language.js puts them into
+    the translator's language, in the browser, once the editor has rendered."""
+    tab = own_tab
+    page = in_worker_thread(turkish_translator_and_translation)
+    tab.goto(f"{live_site.url}/admin/login/")
+    tab.fill("#id_username", EDITOR_TRANSLATOR[0])
+    tab.fill("#id_password", EDITOR_TRANSLATOR[1])
+    with tab.expect_navigation():
+        tab.locator("form button[type=submit]").first.click()
+
+    tab.goto(f"{live_site.url}/admin/pages/{page}/edit/")
+    editor = tab.locator(".js-translation-editor")
+    heading = editor.get_by_text(re.compile(r"^Çeviri: .+ → Türkçe$")).first
+    heading.wait_for(state="attached")
+    assert tab.locator("html").get_attribute("lang") == "tr"
+    text = editor.text_content()
+    assert " translation" not in text and "More actions" not in text
+    assert "Diğer işlemler" in editor.locator(".w-dropdown__toggle .w-sr-only").first.text_content()
+    # The editor's own strings come from its catalogue, which ours complete.
+    assert "PO dosyasını indir" in text
+    assert "Lade PO Datei herunter" not in text
+
+
 # --------------------------------------------------------------------------- registration
 
 
