@@ -6,7 +6,8 @@ an empty database: the script migrates it). The goal (issue 16) is under 15 s wa
 idle machine; wall time on a shared machine says little, so CPU and queries are printed too.
 
     .venv/bin/python benchmarks/demo_load.py
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_demo .venv/bin/python benchmarks/demo_load.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_demo \
+        .venv/bin/python benchmarks/demo_load.py
 """
 
 import io
