@@ -12,6 +12,8 @@ pointing at its source (alias_of) with the source's translation_key, as
 wagtail-localize's synchronize_tree makes it. No signal is sent: the caller
 pauses cache invalidation and drops cached pages once; event dates of a single
 occurrence are written as they are (EventPage.rebuild_dates gives the same).
+write_aliases() gives pages saved the ordinary way (the demo's German tree) their aliases
+the same way, copying their child rows and many-to-many links as Wagtail's alias action.
 """
 
 from dataclasses import dataclass, field
