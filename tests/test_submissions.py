@@ -29,7 +29,7 @@ from home.form_protection import RATE_LIMIT_MESSAGE, ProtectedFormMixin, started
 from home.models import SiteSettings, SpokenLanguage, TargetGroup
 from submissions.forms import EventSubmissionForm
 from submissions.models import EventSubmission, EventSubmissionPage
-from tests.conftest import make_term
+from tests.conftest import make_term, shared
 from tests.translation_helpers import editor, user_in
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def _empty_private_storage():
 # --------------------------------------------------------------------------- set-up
 
 
-@pytest.fixture
+@shared
 def form_site(tree, django_capture_on_commit_callbacks):
     """The German submission form below the events index, with its Arabic translation,
     an organisation and terms to choose, and the roles (Moderation workflow) set up."""
