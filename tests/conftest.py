@@ -284,12 +284,12 @@ class SharedData:
             return ()
         if getattr(item, "cls", None) is not None and hasattr(item.cls, "_pre_setup"):
             return ()  # a Django TestCase class, which closes the connection when it ends
-        module = getattr(item, "module", None)
+        module = getattr(getattr(item, "module", None), "__name__", "")
         return tuple(
             key
             for key in self.builders
             if key.rpartition("::")[2] in names
-            and (key in ("tree", "one_of_each") or key.startswith(f"{module.__name__}::"))
+            and (key in ("tree", "one_of_each") or key.startswith(f"{module}::"))
         )
 
     def ensure(self, keys, blocker, module):
@@ -373,6 +373,13 @@ def shared(builder):
     """
     names = list(inspect.signature(builder).parameters)
     key = f"{builder.__module__}::{builder.__name__}"
+    known = {"locales", *SharedData.ARGUMENTS}
+    unknown = [
+        name
+        for name in names
+        if name not in known and SHARED.key(name, builder) not in SHARED.builders
+    ]
+    assert not unknown, f"@shared {builder.__name__} cannot ask for {unknown}: @pytest.fixture"
     SHARED.builders[key] = builder
 
     def fixture(request, **arguments):
