@@ -14,6 +14,7 @@ repairs what a test deleted.
 """
 
 import datetime
+import inspect
 import re
 import sys
 from functools import partial
@@ -24,6 +25,8 @@ from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import DatabaseError, connection, connections, transaction
+from django.db.models import Model
+from django.test import TestCase
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image as PILImage
@@ -246,59 +249,111 @@ class Tree:
 
 
 class SharedData:
-    """The tree (~1,700 queries: every page gets its aliases in eight languages) and
-    one_of_each (~3,500 more), built once per test module instead of once per test.
+    """The tree (~1,700 queries: every page gets its aliases in eight languages),
+    one_of_each (~3,500 more) and a module's own @shared fixtures, built once per test
+    module instead of once per test.
 
     They are layers: each is built inside a transaction that stays open, the next one on top,
     and each test runs in pytest-django's savepoint above them, rolled back after it. Before
     a test's database is set up (pytest_fixture_setup below), the layers it does not ask for
     are rolled back and those it asks for are built; the tests of a module are sorted so that
-    each layer is built at most once (pytest_collection_modifyitems). What is left is rolled
-    back when the module ends. Transactional tests commit, so they see no layer and their
-    fixtures build the data as they always did.
+    each layer is built once (pytest_collection_modifyitems). What is left is rolled back when
+    the module ends. A test gets the layers' objects fresh from the database (fresh()), so
+    what it changes in memory stays its own. Transactional tests commit, so they see no
+    layer: their fixtures build the data as they always did.
     """
 
-    NAMES = ("tree", "one_of_each")
+    # What a layer's builder may ask for besides the layers below it.
+    ARGUMENTS = {"django_capture_on_commit_callbacks": TestCase.captureOnCommitCallbacks}
 
     def __init__(self):
-        self.layers = []  # [(name, atomic block, primary keys)], innermost last
+        self.builders = {"tree": build_tree, "one_of_each": build_one_of_each}
+        self.layers = []  # [(key, atomic block, value)], innermost last
+        self.fresh_objects = {}  # for the current test: built object's id, or row → fresh one
         self.emptied = False
 
-    def data(self, name):
-        return next((pks for layer, _, pks in self.layers if layer == name), None)
+    def value(self, key):
+        return next((value for layer, _, value in self.layers if layer == key), None)
 
-    def ensure(self, depth, blocker, module):
-        """Exactly the first `depth` layers."""
-        self.roll_back_to(min(depth, len(self.layers)), blocker)
-        if len(self.layers) == depth:
+    def keys(self, item):
+        """The layers a test uses: tree, one_of_each, its module's @shared fixtures."""
+        names = set(getattr(item, "fixturenames", ()))
+        marker = item.get_closest_marker("django_db")
+        transactional, reset_sequences, *_ = validate_django_db(marker) if marker else (0, 0)
+        if transactional or reset_sequences or {"transactional_db", "live_server"} & names:
+            return ()
+        if getattr(item, "cls", None) is not None and hasattr(item.cls, "_pre_setup"):
+            return ()  # a Django TestCase class, which closes the connection when it ends
+        module = getattr(getattr(item, "module", None), "__name__", "")
+        return tuple(
+            key
+            for key in self.builders
+            if key.rpartition("::")[2] in names
+            and (key in ("tree", "one_of_each") or key.startswith(f"{module}::"))
+        )
+
+    def ensure(self, keys, blocker, module):
+        """Exactly these layers, for a test about to start."""
+        self.fresh_objects = {}
+        same = 0
+        while same < min(len(keys), len(self.layers)) and self.layers[same][0] == keys[same]:
+            same += 1
+        self.roll_back_to(same, blocker)
+        if len(self.layers) == len(keys):
             return
         with blocker.unblock():
-            for name in self.NAMES[len(self.layers) : depth]:
+            for key in keys[same:]:
                 block = transaction.atomic()
                 block.__enter__()
                 try:
-                    pks = self.build(name)
+                    value = self.build(key)
                 except BaseException:
                     block.__exit__(*sys.exc_info())
                     raise
-                self.layers.append((name, block, pks))
+                self.layers.append((key, block, value))
                 module.addfinalizer(partial(self.roll_back_to, len(self.layers) - 1, blocker))
+        self.fresh_objects = {}
         for cache in caches.all():  # what building cached is not the test's
             cache.clear()
 
-    def build(self, name):
-        locales = {
-            language.code: Locale.objects.get_or_create(language_code=language.code)[0]
-            for language in LANGUAGES
-        }
-        if name == "tree":
-            tree = build_tree(locales)
-            return [tree.home.pk, *(page.pk for page in tree_indexes(tree)), tree.ar_home.pk]
-        tree_pks = self.data("tree")
-        pages = fetch_pages(tree_pks)
-        home, *indexes, _ = (pages[pk] for pk in tree_pks)
-        pages = build_one_of_each(Tree(locales, home, indexes))
-        return {name: page.pk for name, page in pages.items()}
+    def build(self, key):
+        builder = self.builders[key]
+        arguments = {}
+        for name in inspect.signature(builder).parameters:
+            if name == "locales":
+                arguments[name] = ensure_locales()
+            elif name in self.ARGUMENTS:
+                arguments[name] = self.ARGUMENTS[name]
+            else:  # a layer below
+                arguments[name] = self.fresh(self.value(self.key(name, builder)))
+        return builder(**arguments)
+
+    def key(self, name, builder):
+        return name if name in ("tree", "one_of_each") else f"{builder.__module__}::{name}"
+
+    def fresh(self, value):
+        """value with every model instance in it loaded again (one object per row and test)."""
+        if isinstance(value, Model) and value.pk is not None:
+            row = (type(value), value.pk)
+            if row not in self.fresh_objects:
+                self.fresh_objects[row] = type(value)._base_manager.get(pk=value.pk)
+            return self.fresh_objects[row]
+        if id(value) in self.fresh_objects:
+            return self.fresh_objects[id(value)]
+        if isinstance(value, Tree):  # a module's fixture adds to the test's one tree
+            base = self.value("tree")
+            result = object.__new__(Tree) if value is base else self.fresh(base)
+            self.fresh_objects[id(value)] = result
+            for name, item in vars(value).items():
+                setattr(result, name, self.fresh(item))
+        elif isinstance(value, (list, tuple, set)):
+            result = type(value)(self.fresh(item) for item in value)
+        elif isinstance(value, dict):
+            result = {name: self.fresh(item) for name, item in value.items()}
+        else:
+            return value
+        self.fresh_objects[id(value)] = result
+        return result
 
     def roll_back_to(self, depth, blocker):
         with blocker.unblock():
@@ -308,23 +363,42 @@ class SharedData:
                 block.__exit__(None, None, None)
 
 
-SHARED = SharedData()
+def shared(builder):
+    """@shared instead of @pytest.fixture: a module's fixture built once for the module.
+
+    For fixtures that only add data on top of tree / one_of_each (the builder may ask for
+    those, `locales` and django_capture_on_commit_callbacks); each test gets what it returned
+    fresh from the database (see SharedData). Mail sent while building is not in a test's
+    outbox.
+    """
+    names = list(inspect.signature(builder).parameters)
+    key = f"{builder.__module__}::{builder.__name__}"
+    known = {"locales", *SharedData.ARGUMENTS}
+    unknown = [
+        name
+        for name in names
+        if name not in known and SHARED.key(name, builder) not in SHARED.builders
+    ]
+    assert not unknown, f"@shared {builder.__name__} cannot ask for {unknown}: @pytest.fixture"
+    SHARED.builders[key] = builder
+
+    def fixture(request, **arguments):
+        built = SHARED.value(key)
+        return builder(**arguments) if built is None else SHARED.fresh(built)
+
+    parameters = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY) for name in names]
+    fixture.__signature__ = inspect.Signature(
+        [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD), *parameters]
+    )
+    fixture.__doc__ = builder.__doc__
+    return pytest.fixture(name=builder.__name__)(fixture)
 
 
-def tree_indexes(tree):
-    return (tree.organisations, tree.events, tree.news, tree.guidance)
-
-
-def shared_layers(item):
-    """How many layers of SharedData the test uses (0 for transactional tests)."""
-    names = getattr(item, "fixturenames", ())
-    marker = item.get_closest_marker("django_db")
-    transactional, reset_sequences, *_ = validate_django_db(marker) if marker else (0, 0)
-    if transactional or reset_sequences or {"transactional_db", "live_server"} & set(names):
-        return 0
-    if getattr(item, "cls", None) is not None and hasattr(item.cls, "_pre_setup"):
-        return 0  # a Django TestCase class, which closes the connection when it ends
-    return max((i + 1 for i, name in enumerate(SharedData.NAMES) if name in names), default=0)
+def ensure_locales():
+    return {
+        language.code: Locale.objects.get_or_create(language_code=language.code)[0]
+        for language in LANGUAGES
+    }
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -332,7 +406,7 @@ def pytest_fixture_setup(fixturedef, request):
     """Right before pytest-django opens a test's transaction: the test's layers."""
     if fixturedef.argname == "_django_db_helper":
         blocker = request.getfixturevalue("django_db_blocker")
-        SHARED.ensure(shared_layers(request.node), blocker, request.node.getparent(pytest.Module))
+        SHARED.ensure(SHARED.keys(request.node), blocker, request.node.getparent(pytest.Module))
         marker = request.node.get_closest_marker("django_db")
         if marker and validate_django_db(marker)[3]:  # serialized_rollback
             SHARED.emptied = True  # it empties the database when it ends
@@ -375,7 +449,7 @@ def pytest_collection_modifyitems(items):
     start = 0
     for end in range(1, len(items) + 1):
         if end == len(items) or items[end].path != items[start].path:
-            items[start:end] = sorted(items[start:end], key=shared_layers)
+            items[start:end] = sorted(items[start:end], key=SHARED.keys)
             start = end
 
 
@@ -398,10 +472,7 @@ def _empty_caches():
 
 @pytest.fixture
 def locales(db):
-    return {
-        language.code: Locale.objects.get_or_create(language_code=language.code)[0]
-        for language in LANGUAGES
-    }
+    return ensure_locales()
 
 
 def build_tree(locales):
@@ -435,22 +506,11 @@ def build_tree(locales):
     return result
 
 
-def fetch_pages(pks):
-    """{pk: specific page}, fresh from the database."""
-    return {page.pk: page for page in Page.objects.filter(pk__in=pks).specific()}
-
-
 @pytest.fixture
 def tree(locales):
     """The German site with its index pages and a real Arabic home page (see SharedData)."""
-    pks = SHARED.data("tree")
-    if pks is None:  # a transactional test: its own tree, committed
-        return build_tree(locales)
-    pages = fetch_pages(pks)
-    home, *indexes, ar_home = (pages[pk] for pk in pks)
-    result = Tree(locales, home, indexes)
-    result.ar_home = ar_home
-    return result
+    built = SHARED.value("tree")
+    return build_tree(locales) if built is None else SHARED.fresh(built)
 
 
 @pytest.fixture
@@ -465,13 +525,8 @@ def every_language_home(tree):
 @pytest.fixture
 def one_of_each(tree):
     """One German page of every page type, filled the way editors fill them, by type name."""
-    pks = SHARED.data("one_of_each")
-    if pks is None:  # a transactional test: its own pages, committed
-        return build_one_of_each(tree)
-    tree_pages = {page.pk: page for page in (tree.home, tree.organisations, tree.events)}
-    tree_pages.update({page.pk: page for page in (tree.news, tree.guidance)})
-    pages = fetch_pages(pk for pk in pks.values() if pk not in tree_pages) | tree_pages
-    return {name: pages[pk] for name, pk in pks.items()}
+    built = SHARED.value("one_of_each")
+    return build_one_of_each(tree) if built is None else SHARED.fresh(built)
 
 
 def build_one_of_each(tree):
@@ -615,3 +670,6 @@ def page_asserts(client):
     case.client = client
     case.dummy_request = get_dummy_request()
     return case
+
+
+SHARED = SharedData()  # after the builders it names

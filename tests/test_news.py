@@ -7,7 +7,7 @@ import pytest
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from news.models import NewsCategory, NewsPage
-from tests.conftest import make_contact, make_term
+from tests.conftest import make_contact, make_term, shared
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def listed_titles(html):
     return re.findall(r'<h3 class="card-title"><a href="[^"]+"[^>]*>([^<]+)</a></h3>', html)
 
 
-@pytest.fixture
+@shared
 def archive(tree):
     presse = make_term(NewsCategory, "Presse", ar="صحافة")
     projekte = make_term(NewsCategory, "Projekte")
@@ -75,7 +75,7 @@ def test_index_leaves_out_drafts(client, archive):
     assert "Sommerfest" not in listed_titles(news_index(client))
 
 
-@pytest.fixture
+@shared
 def many_news(tree):
     for day in range(1, 13):
         tree.news_item(f"Meldung {day:02}", date=datetime.date(2024, 1, day))

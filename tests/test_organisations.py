@@ -5,7 +5,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import District, FieldOfAction, SpokenLanguage
 from organisations.models import OrganisationPage
-from tests.conftest import make_contact, make_term
+from tests.conftest import make_contact, make_term, shared
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def listed(html, *organisations):
     return {page.title for page in organisations if f">{page.title}</a>" in html}
 
 
-@pytest.fixture
+@shared
 def directory_pages(tree):
     """Three organisations with different fields, languages and districts."""
     bildung = make_term(FieldOfAction, "Bildung", tr="Eğitim")

@@ -19,6 +19,7 @@ from django.utils import timezone
 from events.models import EventPage
 from home.form_protection import started_token
 from registrations.models import Registration
+from tests.conftest import shared
 from tests.translation_helpers import editor, translator, user_in
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.django_db
 # --------------------------------------------------------------------------- set-up
 
 
-@pytest.fixture
+@shared
 def site(tree):
     """The quarterly networking meeting of seed 003 (next date in three weeks), with
     registration on, two places per date, and its Arabic alias."""

@@ -26,7 +26,7 @@ from home.models import ContactPerson, FieldOfAction
 from locales.languages import LANGUAGES
 from locales.management.commands.setup_roles import translator_group_name
 from locales.patches import ORIGINALS
-from tests.conftest import make_contact, make_term
+from tests.conftest import make_contact, make_term, shared
 from tests.translation_helpers import (
     admin_edit_url,
     editor,
@@ -46,7 +46,7 @@ def refused(response):
     return response.status_code == 403
 
 
-@pytest.fixture
+@shared
 def site(tree, django_capture_on_commit_callbacks):
     """A German guidance page with aliases everywhere, a Turkish translation of it,
     snippets with Turkish and Arabic translations, and the roles set up."""
