@@ -520,9 +520,9 @@ def visitor_state(page):
             synced_at=Subquery(followed_sources.values("last_updated_at")[:1]),
         )
     )
-    followed = Q(source_id__isnull=False)
-    if page.locale.language_code != DEFAULT_LANGUAGE:
-        followed |= Q(locale__language_code=DEFAULT_LANGUAGE)
+    # A German page has no other German version (one per translation key and locale), so
+    # for it only a followed source can be the original.
+    followed = Q(source_id__isnull=False) | Q(locale__language_code=DEFAULT_LANGUAGE)
     original = candidates.filter(followed).order_by(F("source_id").asc(nulls_last=True)).first()
     if original is None:
         return state
