@@ -36,7 +36,7 @@ def calendar_response(content, filename, attachment=False):
 def event_pages():
     return (
         public(EventPage.objects.live())
-        .select_related("organiser")
+        .select_related("organiser", "locale")
         .prefetch_related("occurrences", "exception_dates")
     )
 

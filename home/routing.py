@@ -12,7 +12,8 @@ the path, as in Wagtail. The view hands the result to Wagtail's serve view, whic
 reads it from ``request._wagtail_route_for_request`` (Page.route_for_request).
 """
 
-from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
@@ -24,7 +25,6 @@ from wagtail.url_routing import RouteResult
 from locales.languages import LANGUAGES
 from locales.utils import active_language_code, remember_locale
 
-from .listing import public
 from .models import SiteSettings
 
 
@@ -193,20 +193,34 @@ def _pages_for(home, components):
     """In one query: the pages on the path (by slug, indexed; url_path is not) below the home
     page and the root; the home's children in the menu (in_menu); the served page's
     translations (pages in other languages with the translation key of a page with the last
-    slug at the path's depth; the caller keeps those of the page it finds)."""
+    slug at the path's depth; the caller keeps those of the page it finds). Each branch of
+    the OR is indexed (slug, path, translation key), so PostgreSQL reads no other rows."""
     depth = home.depth + 1
     menu = Q(depth=depth, path__startswith=home.path, live=True, show_in_menus=True)
-    wanted = Q(slug__in=components, path__startswith=home.path, depth__gt=home.depth) | Q(depth=1)
+    root = home.path[: Page.steplen]
+    wanted = Q(slug__in=components, path__startswith=home.path, depth__gt=home.depth)
+    wanted |= Q(path=root) | menu
     if components:
         last = Page.objects.filter(
             slug=components[-1], depth=home.depth + len(components), path__startswith=home.path
         )
-        wanted |= Q(translation_key__in=last.values("translation_key"))
-    in_menu = public(Page.objects.filter(pk=OuterRef("pk"), depth=depth, live=True))
-    pages = with_restriction(Page.objects.filter(wanted | menu)).annotate(
-        in_menu=Exists(in_menu.filter(show_in_menus=True, path__startswith=home.path))
+        wanted |= Q(translation_key=Subquery(last.values("translation_key")[:1]))
+    pages = with_restriction(Page.objects.filter(wanted)).annotate(
+        restricted_above=Exists(
+            PageViewRestriction.objects.filter(
+                page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+            )
+        )
     )
-    return pages.select_related("locale").order_by("path")
+    for page in pages.select_related("locale").order_by("path"):
+        page.in_menu = (
+            page.depth == depth
+            and page.path.startswith(home.path)
+            and page.live
+            and page.show_in_menus
+            and not page.restricted_above  # as home.listing.public
+        )
+        yield page
 
 
 def serve(request, path):

@@ -8,7 +8,7 @@ that does not exist. Both are kept whole in the page cache until a page changes.
 At 100,000 pages Django's sitemap framework spends ~0.3 ms a page (a Page object,
 Wagtail's get_full_url, the template); here each file costs two queries of plain
 values, the addresses are joined from the site root paths, and the XML is written
-as text: ~2,000 pages in ≤ 50 ms CPU (benchmarks/site_scale.py).
+as text: 1,000 pages in ~40 ms CPU (benchmarks/site_scale.py).
 """
 
 import math
@@ -35,7 +35,7 @@ URLSET = (
 
 
 class PageSitemap:
-    limit = 2_000  # pages a file (the protocol allows 50,000; a file stays ≤ 50 ms CPU)
+    limit = 1_000  # pages a file (the protocol allows 50,000; a file stays ≤ 50 ms CPU)
 
 
 def _real_pages():
