@@ -125,12 +125,20 @@ phone_validator = RegexValidator(
 )
 
 
+def consent_field(label):
+    """The consent every public form asks for; label: what it is for, in the form's words."""
+    return forms.BooleanField(
+        label=label,
+        error_messages={"required": _("Please agree to the privacy notice to send the form.")},
+    )
+
+
 class ContactForm(ProtectedFormMixin, forms.Form):
     """What every public submission form ends with: the contact person and the consent.
 
-    A subclass lists its own fields in SECTIONS (one fieldset each) and ends the list
-    with CONTACT_SECTIONS; the fields take the order of SECTIONS, so the error summary
-    lists them as the page shows them.
+    A subclass declares privacy_consent (consent_field()), lists its own fields in
+    SECTIONS (one fieldset each) and ends the list with CONTACT_SECTIONS; the fields take
+    the order of SECTIONS, so the error summary lists them as the page shows them.
     """
 
     contact_name = forms.CharField(
@@ -148,16 +156,12 @@ class ContactForm(ProtectedFormMixin, forms.Form):
         validators=[phone_validator],
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
-    privacy_consent = forms.BooleanField(
-        error_messages={"required": _("Please agree to the privacy notice to send the form.")},
-    )
 
     CONTACT_SECTIONS = [
         (_("Contact person (not published)"), ["contact_name", "contact_email", "contact_phone"]),
         (_("Privacy"), ["privacy_consent"]),
     ]
     SECTIONS = CONTACT_SECTIONS
-    privacy_consent_label = ""  # what the consent is for, in the subclass's words
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -166,10 +170,6 @@ class ContactForm(ProtectedFormMixin, forms.Form):
             *ProtectedFormMixin.base_fields,
             *(name for _title, names in cls.SECTIONS for name in names),
         ]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["privacy_consent"].label = self.privacy_consent_label
 
     def sections(self):
         return [(title, [self[name] for name in names]) for title, names in self.SECTIONS]
@@ -321,8 +321,11 @@ class EventSubmissionForm(ContactForm):
         (_("Image"), ["image", "image_alt", "image_rights"]),
         *ContactForm.CONTACT_SECTIONS,
     ]
-    privacy_consent_label = _(
-        "I have read the privacy notice and agree that my details are stored to check this event."
+    privacy_consent = consent_field(
+        _(
+            "I have read the privacy notice and agree that my details are stored to check "
+            "this event."
+        )
     )
 
     def __init__(self, *args, **kwargs):

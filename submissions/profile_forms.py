@@ -13,6 +13,7 @@ from .forms import (
     ContactForm,
     LocalizedChoiceField,
     LocalizedMultipleChoiceField,
+    consent_field,
     text_area,
     validate_image,
 )
@@ -122,9 +123,11 @@ class ProfileProposalForm(ContactForm):
         ),
         *ContactForm.CONTACT_SECTIONS,
     ]
-    privacy_consent_label = _(
-        "I have read the privacy notice and agree that my details are stored to check "
-        "this proposal."
+    privacy_consent = consent_field(
+        _(
+            "I have read the privacy notice and agree that my details are stored to check "
+            "this proposal."
+        )
     )
 
     def __init__(self, *args, **kwargs):
