@@ -28,8 +28,8 @@ from guidance import factories as guidance
 from home import factories as home
 from home.models import ContactPerson, FundingNote, SiteSettings
 from locales.aliases import aliases_deferred
+from locales.changes import log_snippet_change
 from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
-from locales.models import ContentChange
 from news import factories as news
 from organisations import factories as organisations
 from portal.bulk_pages import write_aliases
@@ -268,11 +268,8 @@ class DemoLoader:
             for snippet in model.objects.filter(locale=self.de):
                 translations += self.translate(snippet, catalogues)
             rows = model.objects.bulk_create(map(translated_snippet, translations))
-            # What post_save would record: when each translation was made (locales.status).
-            ContentChange.objects.bulk_create(
-                ContentChange(translation_key=row.translation_key, locale_id=row.locale_id)
-                for row in rows
-            )
+            for row in rows:  # what post_save would log: when it was made (locales.status)
+                log_snippet_change(row)
 
     def translate(self, instance, catalogues):
         """wagtail-localize Translations of `instance` into each language whose catalogue

@@ -20,7 +20,7 @@ from events.models import EventPage
 from events.recurrence import BERLIN
 from home.models import TargetGroup
 from tests.conftest import make_term
-from tests.test_recurrence import event_with_rule, next_clock_change
+from tests.recurrence_helpers import event_with_rule, next_clock_change
 
 pytestmark = pytest.mark.django_db
 

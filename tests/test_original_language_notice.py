@@ -11,11 +11,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone, translation
 from django.utils.translation import gettext
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from home.models import StandardPage
 from locales.languages import language_name
-from locales.models import ContentChange
 from tests.translation_helpers import translate_with_localize
 
 pytestmark = pytest.mark.django_db
@@ -35,10 +34,12 @@ def last_updated(html):
 
 def changed_later(original):
     """A change of the original (not marked minor) after its translations were made."""
-    ContentChange.objects.create(
-        translation_key=original.translation_key,
-        locale=original.locale,
-        changed_at=timezone.now() + timedelta(minutes=5),
+    PageLogEntry.objects.create(
+        page=original,
+        action="wagtail.publish",
+        revision=original.latest_revision,
+        label=original.title,
+        timestamp=timezone.now() + timedelta(minutes=5),
     )
 
 

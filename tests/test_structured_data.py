@@ -7,7 +7,7 @@ import re
 import pytest
 
 from events.models import EventPage
-from tests.test_recurrence import event_with_rule
+from tests.recurrence_helpers import event_with_rule
 
 pytestmark = pytest.mark.django_db
 
