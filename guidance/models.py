@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.cache import LazyContext, lazy_context
+from home.cache import LazyContext
 from home.listing import filter_query_string, paginate, public, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
 from locales.permissions import RolePagePermissions
@@ -57,7 +57,7 @@ class GuidanceIndexPage(RolePagePermissions, Page):
         """The listing's context: the request's choices, and the guidance and filters,
         computed when a template first reads them."""
         return {
-            **lazy_context(GuidanceListing(self, request)),
+            **GuidanceListing(self, request).entries(),
             "kinds": GuidancePage.Kind.choices,
             "selected_kind": request.GET.get("kind", ""),
             "query_string": filter_query_string(request),
@@ -67,20 +67,17 @@ class GuidanceIndexPage(RolePagePermissions, Page):
 class GuidanceListing(LazyContext):
     """The requested page of guidance with its filters, labels in the visitor's language."""
 
-    def __init__(self, index, request):
-        self.index, self.request = index, request
-
     @cached_property
     def items(self):
         pages = with_source_language(
-            public(GuidancePage.objects.live()).child_of(self.index).prefetch_related("topics")
+            public(GuidancePage.objects.live()).child_of(self.page).prefetch_related("topics")
         ).order_by("title")
         if slug := self.request.GET.get("topic"):
             pages = pages.filter(topics__slug=slug).distinct()
         kind = self.request.GET.get("kind", "")
         if kind in GuidancePage.Kind.values:
             pages = pages.filter(kind=kind)
-        items = paginate(self.request, pages, self.index.per_page)
+        items = paginate(self.request, pages, self.page.per_page)
         labels = translation_map(topic for page in items for topic in page.topics.all())
         for page in items:
             page.localized_topics = [labels[t.translation_key] for t in page.topics.all()]
@@ -150,15 +147,12 @@ class GuidancePage(RolePagePermissions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lazy_context(GuidanceDetails(self)))
+        context.update(GuidanceDetails(self).entries())
         return context
 
 
 class GuidanceDetails(LazyContext):
     """Topics and contact persons in the visitor's language."""
-
-    def __init__(self, page):
-        self.page = page
 
     @cached_property
     def topics(self):

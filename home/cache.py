@@ -122,6 +122,9 @@ class LazyContext:
     from the cache then makes none of those queries.
     """
 
+    def __init__(self, page, request=None):
+        self.page, self.request = page, request
+
     def entries(self):
         names = [
             name
@@ -129,11 +132,6 @@ class LazyContext:
             if isinstance(attr, cached_property) and not name.startswith("_")
         ]
         return {name: SimpleLazyObject(partial(getattr, self, name)) for name in names}
-
-
-def lazy_context(source):
-    """The context entries of a LazyContext."""
-    return source.entries()
 
 
 def is_current(stored):

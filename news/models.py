@@ -15,7 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.cache import LazyContext, lazy_context
+from home.cache import LazyContext
 from home.listing import filter_query_string, paginate, public, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, alt_text_field, page_translatable_fields
 from locales.permissions import RolePagePermissions
@@ -92,7 +92,7 @@ class NewsIndexPage(RolePagePermissions, Page):
         when a template first reads them."""
         year = request.GET.get("year", "")
         return {
-            **lazy_context(NewsListing(self, request)),
+            **NewsListing(self, request).entries(),
             "selected_year": int(year) if year.isdigit() else None,
             "query_string": filter_query_string(request),
         }
@@ -101,12 +101,9 @@ class NewsIndexPage(RolePagePermissions, Page):
 class NewsListing(LazyContext):
     """The requested page of news with its filters, labels in the visitor's language."""
 
-    def __init__(self, index, request):
-        self.index, self.request = index, request
-
     @cached_property
     def _pages(self):
-        return news_items(self.index.locale_id).child_of(self.index)
+        return news_items(self.page.locale_id).child_of(self.page)
 
     @cached_property
     def items(self):
@@ -116,7 +113,7 @@ class NewsListing(LazyContext):
         year = self.request.GET.get("year", "")
         if year.isdigit():
             pages = pages.filter(date__year=int(year))
-        items = paginate(self.request, pages, self.index.per_page)
+        items = paginate(self.request, pages, self.page.per_page)
         with_localized_categories(items)
         return items
 
@@ -235,15 +232,12 @@ class NewsPage(RolePagePermissions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lazy_context(NewsDetails(self)))
+        context.update(NewsDetails(self).entries())
         return context
 
 
 class NewsDetails(LazyContext):
     """Categories, partner organisations and the press contact in the visitor's language."""
-
-    def __init__(self, page):
-        self.page = page
 
     @cached_property
     def categories(self):

@@ -20,7 +20,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
-from home.cache import LazyContext, lazy_context
+from home.cache import LazyContext
 from home.listing import filter_query_string, paginate, public, selected
 from home.models import (
     SOURCE_LANGUAGE,
@@ -89,7 +89,7 @@ class OrganisationIndexPage(RolePagePermissions, Page):
         """The directory's context (also of the embeddable listing), computed when a template
         first reads it."""
         return {
-            **lazy_context(OrganisationListing(self, request)),
+            **OrganisationListing(self, request).entries(),
             "query_string": filter_query_string(request),
         }
 
@@ -97,16 +97,13 @@ class OrganisationIndexPage(RolePagePermissions, Page):
 class OrganisationListing(LazyContext):
     """The directory's page of results, filter choices and labels, in the visitor's language."""
 
-    def __init__(self, index, request):
-        self.index, self.request = index, request
-
     @cached_property
     def _found(self):
-        return self.index.organisations(self.request)  # (organisations, search query)
+        return self.page.organisations(self.request)  # (organisations, search query)
 
     @cached_property
     def items(self):
-        items = paginate(self.request, self._found[0], self.index.per_page)
+        items = paginate(self.request, self._found[0], self.page.per_page)
         labels = translation_map(
             [item for page in items for item in page.fields_of_action.all()]
             + [page.district for page in items if page.district]
@@ -296,15 +293,12 @@ class OrganisationPage(RolePagePermissions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lazy_context(OrganisationDetails(self)))
+        context.update(OrganisationDetails(self).entries())
         return context
 
 
 class OrganisationDetails(LazyContext):
     """Labels, contacts, committees and events in the visitor's language."""
-
-    def __init__(self, page):
-        self.page = page
 
     @cached_property
     def _terms(self):

@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.cache import LazyContext, lazy_context
+from home.cache import LazyContext
 from home.models import SOURCE_LANGUAGE, alt_text_field, page_translatable_fields
 from locales.permissions import RolePagePermissions
 from locales.utils import localize_one, translation_map
@@ -374,7 +374,7 @@ class EventPage(RolePagePermissions, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(lazy_context(EventDetails(self, request)))
+        context.update(EventDetails(self, request).entries())
         return context
 
 
@@ -382,7 +382,8 @@ class EventDetails(LazyContext):
     """Dates, labels and linked snippets in the visitor's language, and schema.org data."""
 
     def __init__(self, page, request):
-        self.page, self.request, self.now = page, request, timezone.now()
+        super().__init__(page, request)
+        self.now = timezone.now()
 
     @cached_property
     def _schedule(self):

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from home.cache import LazyContext, lazy_context
+from home.cache import LazyContext
 from home.listing import filter_query_string, paginate, public, selected
 from home.models import District, SpokenLanguage, TargetGroup, page_translatable_fields
 from locales.permissions import RolePagePermissions
@@ -136,7 +136,7 @@ class EventIndexPage(RolePagePermissions, Page):
         """The listing's context (also of the embeddable listing): the request's choices, and
         the dates and filters, computed when a template first reads them."""
         return {
-            **lazy_context(EventListing(self, request)),
+            **EventListing(self, request).entries(),
             "selected_organiser": request.GET.get("organiser", ""),
             "date_from": date_param(request.GET, "from"),
             "date_to": date_param(request.GET, "to"),
@@ -149,12 +149,9 @@ class EventIndexPage(RolePagePermissions, Page):
 class EventListing(LazyContext):
     """The requested page of dates and the filters' choices, in the visitor's language."""
 
-    def __init__(self, index, request):
-        self.index, self.request = index, request
-
     @cached_property
     def items(self):
-        items = paginate(self.request, self.index.occurrences(self.request), self.index.per_page)
+        items = paginate(self.request, self.page.occurrences(self.request), self.page.per_page)
         for occurrence in items:
             occurrence.page.source_language_code = occurrence.source_language_code
         return with_localized_organisers(items)
@@ -175,4 +172,4 @@ class EventListing(LazyContext):
 
     @cached_property
     def organisers(self):
-        return self.index.organiser_choices()
+        return self.page.organiser_choices()
