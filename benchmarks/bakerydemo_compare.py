@@ -21,6 +21,8 @@ Setup (once; bakerydemo needs its own virtualenv, the same Wagtail and Django as
          /tmp/bakery-venv/bin/python manage.py collectstatic --noinput')
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_cmp sh -c \\
         '.venv/bin/python manage.py migrate && .venv/bin/python manage.py load_demo_content'
+    DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=<50 characters> \\
+        ALLOWED_HOSTS=testserver .venv/bin/python manage.py collectstatic --noinput
 
 Run:
 
