@@ -33,22 +33,10 @@ class Migration(migrations.Migration):
 
     initial = True
 
-    # After the other apps' migrations (the last of each, in the pinned versions): an operation
-    # on a model related to Page or User re-renders every model related to it that the state
-    # holds, so on a fresh database they run before the project's page models exist.
     dependencies = [
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         ('wagtailimages', '0027_image_description'),
         ('wagtailsearch', '0010_add_text_fields'),
-        ('wagtailadmin', '0006_formstate'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
-        ('wagtailembeds', '0009_embed_cache_until'),
-        ('wagtailforms', '0005_alter_formsubmission_form_data'),
-        ('wagtailredirects', '0008_add_verbose_name_plural'),
-        ('wagtailusers', '0015_userprofile_keyboard_shortcuts'),
-        ('wagtail_localize', '0016_rename_page_revision_translationlog_revision'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('otp_totp', '0003_add_timestamps'),
     ]
 
     operations = [
