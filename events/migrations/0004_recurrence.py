@@ -87,5 +87,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['start'], name='events_even_start_4e2dc7_idx'), models.Index(fields=['end'], name='events_even_end_3f0547_idx'), models.Index(fields=['page', 'start'], name='events_even_page_id_ea22c7_idx')],
             },
         ),
-        migrations.RunPython(existing_dates, migrations.RunPython.noop),
+        migrations.RunPython(existing_dates, migrations.RunPython.noop, elidable=True),
     ]

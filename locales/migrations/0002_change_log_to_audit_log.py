@@ -73,6 +73,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(move_to_audit_log, migrations.RunPython.noop),
+        migrations.RunPython(move_to_audit_log, migrations.RunPython.noop, elidable=True),
         migrations.DeleteModel(name="ContentChange"),
     ]
