@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from events.models import EventPage
 from home.models import TargetGroup
-from tests.conftest import in_days, make_term
+from tests.conftest import in_days, make_term, shared
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def listed_titles(html):
     return re.findall(r'<h3 class="card-title"><a href="[^"]+"[^>]*>([^<]+)</a></h3>', html)
 
 
-@pytest.fixture
+@shared
 def calendar(tree):
     """Events by two organisers for two target groups, with past and future dates."""
     youth, women = make_term(TargetGroup, "Jugendliche"), make_term(TargetGroup, "Frauen")

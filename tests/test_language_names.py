@@ -8,7 +8,7 @@ Arabic translation, so the German ones were shown.
 import pytest
 
 from home.models import SpokenLanguage
-from tests.conftest import make_term
+from tests.conftest import make_term, shared
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +20,9 @@ def spoken(name, code):
     return term
 
 
-@pytest.fixture
+@shared
 def event(tree):
+    """One published event for the module's read-only tests."""
     languages = [
         spoken("Arabisch", "ar"),
         spoken("Türkisch", "tr"),

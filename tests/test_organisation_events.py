@@ -11,10 +11,12 @@ from html import unescape
 import pytest
 from icalendar import Calendar
 
+from tests.conftest import shared
+
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
+@shared
 def two_organisers(tree):
     tree.verein = tree.organisation("Elternverein Mitte", slug="elternverein-mitte")
     tree.other = tree.organisation("Sportclub Nord", slug="sportclub-nord")

@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 from wagtail.models import PageViewRestriction
 
-from .conftest import html_attrs, make_contact, make_image, rich_body
+from .conftest import html_attrs, make_contact, make_image, rich_body, shared
 
 PDF_TYPES = ["NewsPage", "EventPage", "GuidancePage"]
 
@@ -38,7 +38,7 @@ def intro_field(page_type):
     return {"NewsPage": "teaser", "EventPage": "teaser", "GuidancePage": "intro"}[page_type]
 
 
-@pytest.fixture
+@shared
 def pages(tree):
     """A news, an event and a guidance page with images, a document and a contact."""
     image = make_image("Gruppenfoto")
