@@ -167,3 +167,26 @@ def page_asserts(client):
     case.client = client
     case.dummy_request = get_dummy_request()
     return case
+
+
+# --------------------------------------------------------------------------- xdist
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With --dist loadfile: the browser tests' modules as one unit, on one worker.
+
+    They share one demo site, browser and Nu checker run per worker (tests/browser/
+    conftest.py); split over two workers, both would load the demo content.
+    """
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class BrowserTestsTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid):
+            if nodeid.startswith("tests/browser/"):
+                return "tests/browser/"
+            return super()._split_scope(nodeid)
+
+    return BrowserTestsTogether(config, log)
