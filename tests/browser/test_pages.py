@@ -2,7 +2,7 @@
 every language): it loads cleanly, axe-core finds no violation, the Nu checker no error,
 and nothing scrolls sideways at 320 px or with text at 200 %.
 
-Each page is loaded once (conftest ``visits``; support.ALL_PAGE_IDS: the home page, the
+Each page is loaded once (conftest ``visits``; pages.ALL_PAGE_IDS: the home page, the
 four index pages with a filter applied, one page of every type, search results and the
 admin login page); the checks below read what that visit recorded.
 """
@@ -55,7 +55,7 @@ def test_html_is_valid(html_errors, visits, page_id):
 def test_no_horizontal_scrolling(visits, page_id):
     """No horizontal scrolling at 320 px and with text at 200 % (WCAG 1.4.10 and 1.4.4).
 
-    Each public page is measured in three layouts (support.LAYOUTS):
+    Each public page is measured in three layouts (checks.LAYOUTS):
 
     - 320 × 640 CSS px: WCAG 1.4.10 Reflow names 320 CSS px, what a 1280 px wide window
       shows at 400 % zoom. Content must reflow into one column without scrolling sideways.
