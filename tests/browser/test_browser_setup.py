@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from .support import INSTALL_CHROMIUM, find_chromium, missing, running_in_ci
+from .tools import INSTALL_CHROMIUM, find_chromium, missing, running_in_ci
 
 
 @pytest.mark.parametrize(
