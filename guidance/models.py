@@ -27,9 +27,6 @@ class GuidanceTopic(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("guidance topic")
         verbose_name_plural = _("guidance topics")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_guidancetopic_slug")
-        ]
 
 
 class GuidanceIndexPage(RolePagePermissions, Page):

@@ -37,9 +37,6 @@ class NewsCategory(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("news category")
         verbose_name_plural = _("news categories")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_newscategory_slug")
-        ]
 
 
 def news_items(locale_id):

@@ -376,9 +376,6 @@ class CommitteeKind(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("committee kind")
         verbose_name_plural = _("committee kinds")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_committeekind_slug")
-        ]
 
 
 @register_snippet
