@@ -14,7 +14,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.cache import LazyContext
-from home.listing import filter_query_string, paginate, public, selected
+from home.indexes import IndexListing, IndexPage
+from home.listing import public, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
 from locales.permissions import RolePagePermissions
 from locales.utils import localize_all, localized_choices, translation_map, with_source_language
@@ -27,48 +28,12 @@ class GuidanceTopic(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("guidance topic")
         verbose_name_plural = _("guidance topics")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_guidancetopic_slug")
-        ]
 
 
-class GuidanceIndexPage(RolePagePermissions, Page):
-    """Guidance material, filterable by topic and kind."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = page_translatable_fields(TranslatableField("intro"))
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["guidance.GuidancePage"]
-    per_page = 20
-
-    class Meta:
-        verbose_name = _("guidance index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing(request))
-        return context
-
-    def listing(self, request):
-        """The listing's context: the request's choices, and the guidance and filters,
-        computed when a template first reads them."""
-        return {
-            **GuidanceListing(self, request).entries(),
-            "kinds": GuidancePage.Kind.choices,
-            "selected_kind": request.GET.get("kind", ""),
-            "query_string": filter_query_string(request),
-        }
-
-
-class GuidanceListing(LazyContext):
+class GuidanceListing(IndexListing):
     """The requested page of guidance with its filters, labels in the visitor's language."""
 
-    @cached_property
-    def items(self):
+    def matching(self):
         pages = with_source_language(
             public(GuidancePage.objects.live()).child_of(self.page).prefetch_related("topics")
         ).order_by("title")
@@ -77,7 +42,9 @@ class GuidanceListing(LazyContext):
         kind = self.request.GET.get("kind", "")
         if kind in GuidancePage.Kind.values:
             pages = pages.filter(kind=kind)
-        items = paginate(self.request, pages, self.page.per_page)
+        return pages
+
+    def labelled(self, items):
         labels = translation_map(topic for page in items for topic in page.topics.all())
         for page in items:
             page.localized_topics = [labels[t.translation_key] for t in page.topics.all()]
@@ -90,6 +57,19 @@ class GuidanceListing(LazyContext):
     @cached_property
     def selected_topic(self):
         return selected(self.request, "topic", self.topics)
+
+
+class GuidanceIndexPage(IndexPage):
+    """Guidance material, filterable by topic and kind."""
+
+    subpage_types = ["guidance.GuidancePage"]
+    listing_class = GuidanceListing
+
+    class Meta:
+        verbose_name = _("guidance index")
+
+    def chosen(self, request):
+        return {"kinds": GuidancePage.Kind.choices, "selected_kind": request.GET.get("kind", "")}
 
 
 class GuidancePage(RolePagePermissions, Page):

@@ -73,6 +73,11 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="unique_%(app_label)s_%(class)s_slug"
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -85,9 +90,6 @@ class FieldOfAction(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("field of action")
         verbose_name_plural = _("fields of action")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_fieldofaction_slug")
-        ]
 
 
 @register_snippet
@@ -97,9 +99,6 @@ class TargetGroup(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_targetgroup_slug")
-        ]
 
 
 @register_snippet
@@ -109,9 +108,6 @@ class District(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("district")
         verbose_name_plural = _("districts")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_district_slug")
-        ]
 
 
 @register_snippet
@@ -139,9 +135,6 @@ class SpokenLanguage(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("spoken language")
         verbose_name_plural = _("spoken languages")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_spokenlanguage_slug")
-        ]
 
 
 @register_snippet

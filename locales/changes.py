@@ -6,14 +6,16 @@ translators. Wagtail's audit log knows the first:
 
 - a page changes for visitors and translators when it is published: Wagtail logs every
   publish ("wagtail.publish", with the revision published);
-- snippets have no revisions, and Wagtail logs only the admin's own saves, not those of
-  wagtail-localize, imports or commands; so every save of a translatable snippet, in any
-  language, is logged here ("locales.change", with a uuid of its own).
+- snippets have no revisions; Wagtail logs the saves of its snippet views ("wagtail.create",
+  "wagtail.edit"), not those of wagtail-localize, imports or commands. So every save of a
+  translatable snippet, in any language, is logged here ("locales.change"), unless Wagtail
+  logs the same save itself: its entry (same log context) then replaces ours, and the
+  snippet's history shows one line per save.
 
 What Wagtail lacks is the mark: an editor may mark an original's last change as minor (a
 typo fixed, a new date), so that it does not make translations out of date. The mark is a
 log entry too ("locales.minor_change"), holding the revision of the page's publish it marks,
-or the uuid of the snippet's change.
+or the uuid of the snippet's change (the admin request's, or one of its own).
 """
 
 import uuid
@@ -23,11 +25,12 @@ from datetime import datetime
 from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.dispatch import Signal
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
 PUBLISHED = ["wagtail.publish", "wagtail.publish.scheduled"]
-SNIPPET_CHANGED = "locales.change"
+SNIPPET_SAVED = "locales.change"  # a save that Wagtail does not log itself
+SNIPPET_CHANGED = ["wagtail.create", "wagtail.edit", SNIPPET_SAVED]
 MINOR = "locales.minor_change"
 
 # Sent when an editor marked an original's last change as minor (instance: the original).
@@ -36,7 +39,7 @@ minor_change_marked = Signal()
 
 def register_actions(actions):
     """For the register_log_actions hook (wagtail_hooks.py)."""
-    actions.register_action(SNIPPET_CHANGED, _("Save"), _("Saved"))
+    actions.register_action(SNIPPET_SAVED, _("Save"), _("Saved"))
     actions.register_action(
         MINOR,
         _("Mark the last change as minor"),
@@ -50,13 +53,28 @@ def _title(snippet):
 
 
 def log_snippet_change(snippet):
-    return log(snippet, SNIPPET_CHANGED, uuid=uuid.uuid4(), title=_title(snippet))
+    """Log a save; within an admin request under the request's uuid, so that Wagtail's own
+    entry of the same save finds it (drop_logged_twice)."""
+    same_save = get_active_log_context().uuid or uuid.uuid4()
+    return log(snippet, SNIPPET_SAVED, uuid=same_save, title=_title(snippet))
 
 
 def record_snippet_change(sender, instance, raw=False, **kwargs):
     """post_save of every translatable snippet model (connected in signals.py)."""
     if not raw:  # loaddata: not an editor's change
         log_snippet_change(instance)
+
+
+def drop_logged_twice(sender, instance, created=False, **kwargs):
+    """post_save of ModelLogEntry (connected in signals.py): when Wagtail logs a snippet's
+    creation or edit itself, the entry record_snippet_change wrote for the same save goes."""
+    if created and instance.uuid and instance.action in ("wagtail.create", "wagtail.edit"):
+        ModelLogEntry.objects.filter(
+            content_type_id=instance.content_type_id,
+            object_id=instance.object_id,
+            uuid=instance.uuid,
+            action=SNIPPET_SAVED,
+        ).delete()
 
 
 # --------------------------------------------------------------------------- reading
@@ -106,13 +124,13 @@ def snippet_times(content_types):
     (one query)."""
     rows = (
         ModelLogEntry.objects.filter(
-            content_type__in=content_types, action__in=[SNIPPET_CHANGED, MINOR]
+            content_type__in=content_types, action__in=[*SNIPPET_CHANGED, MINOR]
         )
         .values("content_type_id", "object_id")
         .annotate(
             last=Max("timestamp"),
             last_major=Max(
-                "timestamp", filter=Q(action=SNIPPET_CHANGED) & ~_marked_snippet_change()
+                "timestamp", filter=Q(action__in=SNIPPET_CHANGED) & ~_marked_snippet_change()
             ),
         )
         .order_by()
@@ -148,7 +166,7 @@ def _changes_of(original):
         )
     return (
         ModelLogEntry.objects.for_instance(original)
-        .filter(action=SNIPPET_CHANGED)
+        .filter(action__in=SNIPPET_CHANGED)
         .annotate(minor=_marked_snippet_change())
     )
 

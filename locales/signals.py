@@ -2,16 +2,16 @@
 
 - locales.aliases.page_created gives every new page its aliases in every language
   (the language invariant);
-- every save of a translatable snippet is logged for the translation status
+- every save of a translatable snippet is logged for the translation status, once
   (locales.changes; Wagtail logs the publishes of pages itself).
 """
 
 from django.core.signals import request_started
 from django.db.models.signals import post_save
-from wagtail.models import Page, get_page_models, get_translatable_models
+from wagtail.models import ModelLogEntry, Page, get_page_models, get_translatable_models
 
 from .aliases import page_created
-from .changes import record_snippet_change
+from .changes import drop_logged_twice, record_snippet_change
 from .utils import remember_locale
 
 
@@ -26,6 +26,7 @@ def connect():
             page_created, sender=model, dispatch_uid=f"locales-aliases-{model._meta.label}"
         )
     request_started.connect(remember_locale, dispatch_uid="locales-forget-active-locale")
+    post_save.connect(drop_logged_twice, sender=ModelLogEntry, dispatch_uid="locales-log-once")
     for model in get_translatable_models():
         if issubclass(model, Page):
             continue

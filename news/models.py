@@ -16,7 +16,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.cache import LazyContext
-from home.listing import filter_query_string, paginate, public, selected
+from home.indexes import IndexListing, IndexPage
+from home.listing import public, selected
 from home.models import SOURCE_LANGUAGE, Taxonomy, alt_text_field, page_translatable_fields
 from locales.permissions import RolePagePermissions
 from locales.utils import (
@@ -37,9 +38,6 @@ class NewsCategory(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("news category")
         verbose_name_plural = _("news categories")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_newscategory_slug")
-        ]
 
 
 def news_items(locale_id):
@@ -66,56 +64,24 @@ def with_localized_categories(pages):
     return pages
 
 
-class NewsIndexPage(RolePagePermissions, Page):
-    """News, newest first, with a category filter, a year archive and pagination."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = page_translatable_fields(TranslatableField("intro"))
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.NewsPage"]
-    per_page = 10
-
-    class Meta:
-        verbose_name = _("news index")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing(request))
-        return context
-
-    def listing(self, request):
-        """The listing's context: the request's choices, and the news and filters, computed
-        when a template first reads them."""
-        year = request.GET.get("year", "")
-        return {
-            **NewsListing(self, request).entries(),
-            "selected_year": int(year) if year.isdigit() else None,
-            "query_string": filter_query_string(request),
-        }
-
-
-class NewsListing(LazyContext):
+class NewsListing(IndexListing):
     """The requested page of news with its filters, labels in the visitor's language."""
 
     @cached_property
     def _pages(self):
         return news_items(self.page.locale_id).child_of(self.page)
 
-    @cached_property
-    def items(self):
+    def matching(self):
         pages = self._pages
         if slug := self.request.GET.get("category"):
             pages = pages.filter(categories__slug=slug).distinct()
         year = self.request.GET.get("year", "")
         if year.isdigit():
             pages = pages.filter(date__year=int(year))
-        items = paginate(self.request, pages, self.page.per_page)
-        with_localized_categories(items)
-        return items
+        return pages
+
+    def labelled(self, items):
+        return with_localized_categories(items)
 
     @cached_property
     def categories(self):
@@ -128,6 +94,21 @@ class NewsListing(LazyContext):
     @cached_property
     def years(self):
         return [day.year for day in self._pages.dates("date", "year", order="DESC")]
+
+
+class NewsIndexPage(IndexPage):
+    """News, newest first, with a category filter, a year archive and pagination."""
+
+    subpage_types = ["news.NewsPage"]
+    per_page = 10
+    listing_class = NewsListing
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def chosen(self, request):
+        year = request.GET.get("year", "")
+        return {"selected_year": int(year) if year.isdigit() else None}
 
 
 class NewsPage(RolePagePermissions, Page):

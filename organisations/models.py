@@ -21,7 +21,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.cache import LazyContext
-from home.listing import filter_query_string, paginate, public, selected
+from home.indexes import IndexListing, IndexPage
+from home.listing import public, selected
 from home.models import (
     SOURCE_LANGUAGE,
     District,
@@ -37,18 +38,50 @@ from locales.utils import localize_all, localized_choices, translation_map, with
 LOGO_RENDITION = "max-160x160"
 
 
-class OrganisationIndexPage(RolePagePermissions, Page):
+class OrganisationListing(IndexListing):
+    """The directory's page of results, filter choices and labels, in the visitor's language."""
+
+    @cached_property
+    def _found(self):
+        return self.page.organisations(self.request)  # (organisations, search query)
+
+    def matching(self):
+        return self._found[0]
+
+    def labelled(self, items):
+        labels = translation_map(
+            [item for page in items for item in page.fields_of_action.all()]
+            + [page.district for page in items if page.district]
+        )
+        for page in items:
+            page.localized_fields = [labels[f.translation_key] for f in page.fields_of_action.all()]
+            page.localized_district = labels.get(getattr(page.district, "translation_key", None))
+        return items
+
+    @cached_property
+    def directory_query(self):
+        return self._found[1]
+
+    @cached_property
+    def filters(self):
+        return {
+            "field": localized_choices(FieldOfAction.objects.all()),
+            "language": localized_choices(SpokenLanguage.objects.all()),
+            "district": localized_choices(District.objects.all()),
+        }
+
+    @cached_property
+    def selected(self):
+        return {
+            name: selected(self.request, name, choices) for name, choices in self.filters.items()
+        }
+
+
+class OrganisationIndexPage(IndexPage):
     """The directory: full-text search and filters by field of action, language and district."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = page_translatable_fields(TranslatableField("intro"))
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["organisations.OrganisationPage"]
-    per_page = 20
+    listing_class = OrganisationListing
 
     class Meta:
         verbose_name = _("organisation directory")
@@ -79,57 +112,6 @@ class OrganisationIndexPage(RolePagePermissions, Page):
             if slug := request.GET.get(name):
                 organisations = organisations.filter(**{field: slug})
         return organisations.distinct(), query
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing(request))
-        return context
-
-    def listing(self, request):
-        """The directory's context (also of the embeddable listing), computed when a template
-        first reads it."""
-        return {
-            **OrganisationListing(self, request).entries(),
-            "query_string": filter_query_string(request),
-        }
-
-
-class OrganisationListing(LazyContext):
-    """The directory's page of results, filter choices and labels, in the visitor's language."""
-
-    @cached_property
-    def _found(self):
-        return self.page.organisations(self.request)  # (organisations, search query)
-
-    @cached_property
-    def items(self):
-        items = paginate(self.request, self._found[0], self.page.per_page)
-        labels = translation_map(
-            [item for page in items for item in page.fields_of_action.all()]
-            + [page.district for page in items if page.district]
-        )
-        for page in items:
-            page.localized_fields = [labels[f.translation_key] for f in page.fields_of_action.all()]
-            page.localized_district = labels.get(getattr(page.district, "translation_key", None))
-        return items
-
-    @cached_property
-    def directory_query(self):
-        return self._found[1]
-
-    @cached_property
-    def filters(self):
-        return {
-            "field": localized_choices(FieldOfAction.objects.all()),
-            "language": localized_choices(SpokenLanguage.objects.all()),
-            "district": localized_choices(District.objects.all()),
-        }
-
-    @cached_property
-    def selected(self):
-        return {
-            name: selected(self.request, name, choices) for name, choices in self.filters.items()
-        }
 
 
 class OrganisationPage(RolePagePermissions, Page):
@@ -376,9 +358,6 @@ class CommitteeKind(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("committee kind")
         verbose_name_plural = _("committee kinds")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_committeekind_slug")
-        ]
 
 
 @register_snippet

@@ -338,3 +338,44 @@ def test_the_visitor_notice_costs_one_or_two_queries(
     with_localize = Page.objects.get(pk=with_localize.pk)
     with django_assert_num_queries(2):  # … and its strings
         visitor_state(with_localize)
+
+
+# --------------------------------------------------------------------------- the history
+
+
+def history_lines(client, snippet):
+    """The lines of the snippet's history in the admin, newest first."""
+    meta = snippet._meta
+    url = reverse(f"wagtailsnippets_{meta.app_label}_{meta.model_name}:history", args=[snippet.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    body = re.search(r"<tbody>(.*?)</tbody>", response.content.decode(), re.S)[1]
+    return [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in body.split("<tr")[1:]]
+
+
+def test_one_history_line_per_save(client, tree, django_capture_on_commit_callbacks):
+    """Wagtail logs the saves of its snippet views itself; the change log adds a line only
+    for saves it does not log (wagtail-localize, imports), and one for the minor mark."""
+    sync_languages()
+    client.force_login(editor())
+    add = reverse("wagtailsnippets_home_fieldofaction:add") + "?locale=de"
+    assert client.post(add, {"name": "Sport", "slug": "sport"}).status_code == 302
+    term = FieldOfAction.objects.get(slug="sport", locale__language_code="de")
+    assert len(history_lines(client, term)) == 1
+    translate_with_localize(term, tree.locales["tr"])
+    assert statuses()[("Sport", "tr")] == Status.UP_TO_DATE
+
+    edit = reverse("wagtailsnippets_home_fieldofaction:edit", args=[term.pk])
+    assert client.post(edit, {"name": "Sport und Bewegung", "slug": "sport"}).status_code == 302
+    assert len(history_lines(client, term)) == 2
+    assert statuses()[("Sport und Bewegung", "tr")] == Status.OUT_OF_DATE
+
+    minor = reverse("locales_mark_change_minor", args=["home", "fieldofaction", term.pk])
+    assert client.post(minor).status_code == 302
+    assert len(history_lines(client, term)) == 3
+    assert statuses()[("Sport und Bewegung", "tr")] == Status.UP_TO_DATE
+
+    term.name = "Sport"
+    term.save()  # as an import saves it
+    assert len(history_lines(client, term)) == 4
+    assert statuses()[("Sport", "tr")] == Status.OUT_OF_DATE

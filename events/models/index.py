@@ -2,20 +2,15 @@
 
 import datetime as dt
 
-from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
-from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
 
-from home.cache import LazyContext
-from home.listing import filter_query_string, paginate, public, selected
-from home.models import District, SpokenLanguage, TargetGroup, page_translatable_fields
-from locales.permissions import RolePagePermissions
+from home.indexes import IndexListing, IndexPage
+from home.listing import public, selected
+from home.models import District, SpokenLanguage, TargetGroup
 from locales.utils import localized_choices, translation_map, with_source_language
 
 from ..recurrence import at_midnight, end_of_day
@@ -74,19 +69,42 @@ def with_localized_organisers(occurrences):
     return occurrences
 
 
-class EventIndexPage(RolePagePermissions, Page):
+class EventListing(IndexListing):
+    """The requested page of dates and the filters' choices, in the visitor's language."""
+
+    def matching(self):
+        return self.page.occurrences(self.request)
+
+    def labelled(self, items):
+        for occurrence in items:
+            occurrence.page.source_language_code = occurrence.source_language_code
+        return with_localized_organisers(items)
+
+    @cached_property
+    def filters(self):
+        return {
+            "target_group": localized_choices(TargetGroup.objects.all()),
+            "language": localized_choices(SpokenLanguage.objects.all()),
+            "district": localized_choices(District.objects.all()),
+        }
+
+    @cached_property
+    def selected(self):
+        return {
+            name: selected(self.request, name, choices) for name, choices in self.filters.items()
+        }
+
+    @cached_property
+    def organisers(self):
+        return self.page.organiser_choices()
+
+
+class EventIndexPage(IndexPage):
     """Lists the dates of the events below it, with filters, a past-events archive and pages."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    translatable_fields = page_translatable_fields(TranslatableField("intro"))
-
-    parent_page_types = ["home.HomePage"]
     # The public form (submissions.EventSubmissionPage) sits here too; named, not imported.
     subpage_types = ["events.EventPage", "submissions.EventSubmissionPage"]
-    per_page = 20
+    listing_class = EventListing
 
     class Meta:
         verbose_name = _("event index")
@@ -129,47 +147,13 @@ class EventIndexPage(RolePagePermissions, Page):
         for name in ("page", "past", "from", "to"):
             calendar_params.pop(name, None)
         context["calendar_query"] = calendar_params.urlencode()  # the feed with these filters
-        context.update(self.listing(request))
         return context
 
-    def listing(self, request):
-        """The listing's context (also of the embeddable listing): the request's choices, and
-        the dates and filters, computed when a template first reads them."""
+    def chosen(self, request):
         return {
-            **EventListing(self, request).entries(),
             "selected_organiser": request.GET.get("organiser", ""),
             "date_from": date_param(request.GET, "from"),
             "date_to": date_param(request.GET, "to"),
             "only_free": bool(request.GET.get("free")),
             "past": bool(request.GET.get("past")),
-            "query_string": filter_query_string(request),
         }
-
-
-class EventListing(LazyContext):
-    """The requested page of dates and the filters' choices, in the visitor's language."""
-
-    @cached_property
-    def items(self):
-        items = paginate(self.request, self.page.occurrences(self.request), self.page.per_page)
-        for occurrence in items:
-            occurrence.page.source_language_code = occurrence.source_language_code
-        return with_localized_organisers(items)
-
-    @cached_property
-    def filters(self):
-        return {
-            "target_group": localized_choices(TargetGroup.objects.all()),
-            "language": localized_choices(SpokenLanguage.objects.all()),
-            "district": localized_choices(District.objects.all()),
-        }
-
-    @cached_property
-    def selected(self):
-        return {
-            name: selected(self.request, name, choices) for name, choices in self.filters.items()
-        }
-
-    @cached_property
-    def organisers(self):
-        return self.page.organiser_choices()
