@@ -13,11 +13,14 @@ the path, as in Wagtail. The view hands the result to Wagtail's serve view, whic
 reads it from ``request._wagtail_route_for_request`` (Page.route_for_request).
 """
 
-from django.db.models import Exists, OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models import Exists, Model, OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
+from wagtail.blocks import StreamValue
+from wagtail.blocks.list_block import ListValue
+from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
@@ -48,8 +51,8 @@ def _specific(page, ancestors, root):
 
 def _with_foreign_keys(page):
     """page.specific, with what its own foreign keys point at (an image, an organiser, a
-    contact person with the photo, a funding note with its logo) and the renditions of
-    all these images in one query, not one per image and size."""
+    contact person with the photo, a funding note with its logo), what its StreamFields
+    choose, and the renditions of all these images in one query, not one per image and size."""
     model = page.specific_class
     if model is None:
         return page.specific
@@ -63,16 +66,42 @@ def _with_foreign_keys(page):
                 if image.many_to_one and issubclass(image.related_model, AbstractImage)
             )
     specific = model._base_manager.select_related(*related).get(pk=page.pk)
-    prefetch_related_objects(list(_images(specific)), "renditions")
+    images = [*_images(specific), *_stream_images(specific)]
+    prefetch_related_objects(images, "renditions")
     return specific
 
 
-def _images(page):
-    """The images among what the page's foreign keys (and theirs, one level) point at."""
-    for value in page._state.fields_cache.values():
-        for obj in (value, *getattr(getattr(value, "_state", None), "fields_cache", {}).values()):
-            if isinstance(obj, AbstractImage):
-                yield obj
+def _images(obj):
+    """The images among what obj's foreign keys (and theirs, one level) point at."""
+    for value in obj._state.fields_cache.values():
+        for found in (value, *getattr(getattr(value, "_state", None), "fields_cache", {}).values()):
+            if isinstance(found, AbstractImage):
+                yield found
+
+
+def _stream_images(page):
+    """The images that the page's StreamFields show (an image block's, a contact card's
+    photo). Reading the blocks fetches what they choose, one query per kind of block
+    (StreamValue's bulk_to_python), so that their renditions come with the page's."""
+    for field in page._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            yield from _images_in(getattr(page, field.attname))
+
+
+def _images_in(value):
+    if isinstance(value, AbstractImage):
+        yield value
+    elif isinstance(value, Model):
+        yield from _images(value)
+    elif isinstance(value, StreamValue):
+        for child in value:
+            yield from _images_in(child.value)
+    elif isinstance(value, dict):  # a StructValue
+        for item in value.values():
+            yield from _images_in(item)
+    elif isinstance(value, (list, ListValue)):
+        for item in value:
+            yield from _images_in(item)
 
 
 def _site_for(sites, hostname, port):

@@ -50,7 +50,7 @@ COLD_BUDGET = {
 
 
 def budget(page_type, arabic=False):
-    return COLD_BUDGET[page_type][arabic]
+    return 0
 
 
 def cold_queries(client, url):
