@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.cache import LazyContext
 from home.listing import filter_query_string, paginate, public, selected
+from home.localized import localized_choice_lists, localized_contacts, localized_lists
 from home.models import (
     SOURCE_LANGUAGE,
     District,
@@ -32,7 +33,7 @@ from home.models import (
 )
 from locales.languages import DEFAULT_LANGUAGE
 from locales.permissions import RolePagePermissions
-from locales.utils import localize_all, localized_choices, translation_map, with_source_language
+from locales.utils import localize_all, translation_map, with_source_language
 
 LOGO_RENDITION = "max-160x160"
 
@@ -119,11 +120,9 @@ class OrganisationListing(LazyContext):
 
     @cached_property
     def filters(self):
-        return {
-            "field": localized_choices(FieldOfAction.objects.all()),
-            "language": localized_choices(SpokenLanguage.objects.all()),
-            "district": localized_choices(District.objects.all()),
-        }
+        return localized_choice_lists(
+            {"field": FieldOfAction, "language": SpokenLanguage, "district": District}
+        )
 
     @cached_property
     def selected(self):
@@ -283,10 +282,15 @@ class OrganisationPage(RolePagePermissions, Page):
         return self._source_page
 
     def upcoming_events(self, limit=5):
-        """Upcoming events this organisation organises, in this page's language."""
+        """Upcoming events this organisation organises, in this page's language (events point
+        at the German original: found by its translation key, without a query of its own)."""
+        original = {
+            "organiser__translation_key": self.translation_key,
+            "organiser__locale__language_code": DEFAULT_LANGUAGE,
+        }
         return (
-            public(self.source_page().events.live())
-            .filter(locale_id=self.locale_id, event_dates__end__gte=timezone.now())
+            public(self.events.model.objects.live())
+            .filter(**original, locale_id=self.locale_id, event_dates__end__gte=timezone.now())
             .annotate(next_start=models.Min("event_dates__start"))
             .order_by("next_start")[:limit]
         )
@@ -301,42 +305,36 @@ class OrganisationDetails(LazyContext):
     """Labels, contacts, committees and events in the visitor's language."""
 
     @cached_property
-    def _terms(self):
-        page = self.page
-        return {
-            "fields_of_action": list(page.fields_of_action.all()),
-            "target_groups": list(page.target_groups.all()),
-            "spoken_languages": list(page.languages.all()),
-        }
-
-    @cached_property
     def _labels(self):
-        terms = [term for kind in self._terms.values() for term in kind]
-        return translation_map(terms + ([self.page.district] if self.page.district else []))
-
-    def _labelled(self, kind):
-        return [self._labels[term.translation_key] for term in self._terms[kind]]
+        page = self.page
+        return localized_lists(
+            {
+                "fields_of_action": page.fields_of_action.all(),
+                "target_groups": page.target_groups.all(),
+                "spoken_languages": page.languages.all(),
+                "district": District.objects.filter(pk=page.district_id),
+            }
+        )
 
     @cached_property
     def fields_of_action(self):
-        return self._labelled("fields_of_action")
+        return self._labels["fields_of_action"]
 
     @cached_property
     def target_groups(self):
-        return self._labelled("target_groups")
+        return self._labels["target_groups"]
 
     @cached_property
     def spoken_languages(self):
-        return self._labelled("spoken_languages")
+        return self._labels["spoken_languages"]
 
     @cached_property
     def district(self):
-        return self._labels.get(getattr(self.page.district, "translation_key", None))
+        return next(iter(self._labels["district"]), None)
 
     @cached_property
     def contacts(self):
-        contacts = self.page.contact_persons.select_related("person", "person__photo")
-        return localize_all(contact.person for contact in contacts)
+        return localized_contacts(self.page.contact_persons.all())
 
     @cached_property
     def committees(self):

@@ -15,9 +15,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.cache import LazyContext
+from home.localized import localized_lists
 from home.models import SOURCE_LANGUAGE, alt_text_field, page_translatable_fields
 from locales.permissions import RolePagePermissions
-from locales.utils import localize_one, translation_map
+from locales.utils import localize_one
 
 from ..forms import EventPageForm
 from ..panels import SubmissionPanel
@@ -402,13 +403,11 @@ class EventDetails(LazyContext):
         return [date for date in self._dates if date.end < self.now]
 
     @cached_property
-    def _terms(self):
-        return list(self.page.target_groups.all()), list(self.page.languages.all())
-
-    @cached_property
     def _labels(self):
-        target_groups, languages = self._terms
-        return translation_map([*target_groups, *languages])
+        page = self.page
+        return localized_lists(
+            {"target_groups": page.target_groups.all(), "languages": page.languages.all()}
+        )
 
     @cached_property
     def upcoming(self):
@@ -428,11 +427,11 @@ class EventDetails(LazyContext):
 
     @cached_property
     def target_group_labels(self):
-        return [self._labels[item.translation_key] for item in self._terms[0]]
+        return self._labels["target_groups"]
 
     @cached_property
     def language_labels(self):
-        return [self._labels[item.translation_key] for item in self._terms[1]]
+        return self._labels["languages"]
 
     @cached_property
     def organiser(self):

@@ -14,9 +14,10 @@ from wagtail_localize.fields import TranslatableField
 
 from home.cache import LazyContext
 from home.listing import filter_query_string, paginate, public, selected
+from home.localized import localized_choice_lists
 from home.models import District, SpokenLanguage, TargetGroup, page_translatable_fields
 from locales.permissions import RolePagePermissions
-from locales.utils import localized_choices, translation_map, with_source_language
+from locales.utils import translation_map, with_source_language
 
 from ..recurrence import at_midnight, end_of_day
 from .dates import EventDate
@@ -158,11 +159,9 @@ class EventListing(LazyContext):
 
     @cached_property
     def filters(self):
-        return {
-            "target_group": localized_choices(TargetGroup.objects.all()),
-            "language": localized_choices(SpokenLanguage.objects.all()),
-            "district": localized_choices(District.objects.all()),
-        }
+        return localized_choice_lists(
+            {"target_group": TargetGroup, "language": SpokenLanguage, "district": District}
+        )
 
     @cached_property
     def selected(self):
