@@ -319,16 +319,42 @@ class EventPage(RolePagePermissions, Page):
 
     # Dates ----------------------------------------------------------------------------------
 
-    def schedule(self):
-        """The event's Schedule (events.recurrence) from its rows, saved or not."""
-        rows = list(self.occurrences.all())
+    def schedule(self, dates=None):
+        """The event's Schedule (events.recurrence) from its rows, saved or not.
+
+        dates: ([(start, end)] of its rows, [cancelled days]) where read already."""
+        if dates is None:
+            dates = (
+                [(row.start, row.end) for row in self.occurrences.all()],
+                [row.date for row in self.exception_dates.all()],
+            )
+        starts, days = dates
         return Schedule(
-            first=(rows[0].start, rows[0].end) if rows else None,
+            first=starts[0] if starts else None,
             rule=self.recurrence_rule,
-            exceptions=frozenset(row.date for row in self.exception_dates.all()),
-            extra=[(row.start, row.end) for row in rows[1:]],
+            exceptions=frozenset(days),
+            extra=starts[1:],
             all_day=self.all_day,
             zone=self.recurrence_timezone,
+        )
+
+    def saved_dates(self):
+        """schedule()'s dates as saved, in one query (its dates and cancelled days, UNION ALL);
+        None for a page whose rows are in memory (a preview)."""
+        if not isinstance(self.occurrences.all(), models.QuerySet):
+            return None
+        no_time = models.Value(None, output_field=models.DateTimeField())
+        no_day = models.Value(None, output_field=models.DateField())
+        occurrences = self.occurrences.values(
+            order=models.F("sort_order"), begins=models.F("start"), ends=models.F("end"), day=no_day
+        )
+        cancelled = self.exception_dates.values(
+            order=models.F("sort_order"), begins=no_time, ends=no_time, day=models.F("date")
+        )
+        rows = list(occurrences.order_by().union(cancelled.order_by(), all=True).order_by("order"))
+        return (
+            [(row["begins"], row["ends"]) for row in rows if row["day"] is None],
+            [row["day"] for row in rows if row["day"] is not None],
         )
 
     def save(self, *args, **kwargs):
@@ -388,7 +414,7 @@ class EventDetails(LazyContext):
 
     @cached_property
     def _schedule(self):
-        return self.page.schedule()
+        return self.page.schedule(self.page.saved_dates())
 
     @cached_property
     def _dates(self):
