@@ -13,7 +13,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -21,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.cache import LazyContext
-from home.listing import filter_query_string, paginate, public, selected
+from home.listing import filter_query_string, paginate, public, selected, with_image
 from home.localized import localized_choice_lists, localized_contacts, localized_lists
 from home.models import (
     SOURCE_LANGUAGE,
@@ -55,15 +54,11 @@ class OrganisationIndexPage(RolePagePermissions, Page):
         verbose_name = _("organisation directory")
 
     def organisations(self, request):
+        organisations = with_source_language(public(OrganisationPage.objects.live()).child_of(self))
         organisations = (
-            with_source_language(public(OrganisationPage.objects.live()).child_of(self))
+            with_image(organisations, "logo", LOGO_RENDITION)
             .select_related("district")
-            .prefetch_related(
-                "fields_of_action",
-                models.Prefetch(
-                    "logo", queryset=get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
-                ),
-            )
+            .prefetch_related("fields_of_action")
             .order_by("title")
         )
         query = request.GET.get("q", "").strip()[:200]
