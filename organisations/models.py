@@ -284,7 +284,7 @@ class OrganisationPage(RolePagePermissions, Page):
             "organiser__locale__language_code": DEFAULT_LANGUAGE,
         }
         return (
-            public(self.events.model.objects.live())
+            public(self._meta.get_field("events").related_model.objects.live())
             .filter(**original, locale_id=self.locale_id, event_dates__end__gte=timezone.now())
             .annotate(next_start=models.Min("event_dates__start"))
             .order_by("next_start")[:limit]
