@@ -139,8 +139,9 @@ def add_with_aliases(tree, terms, add, start, count):
     known = set(Page.objects.values_list("pk", flat=True))
     with aliases_deferred():
         add(tree, terms, start, count)
-    made = Page.objects.exclude(pk__in=known).specific()
-    write_aliases(list(made), list(language_locales()))
+    made = list(Page.objects.exclude(pk__in=known).specific())
+    parents = Page.objects.filter(path__in={page.path[: -Page.steplen] for page in made})
+    write_aliases([*parents.specific(), *made], list(language_locales()))
 
 
 LISTINGS = {
