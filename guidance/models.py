@@ -16,6 +16,7 @@ from home.blocks import BaseStreamBlock
 from home.cache import LazyContext
 from home.indexes import IndexListing, IndexPage
 from home.listing import public, selected
+from home.localized import localized_contacts
 from home.models import SOURCE_LANGUAGE, Taxonomy, page_translatable_fields
 from locales.permissions import RolePagePermissions
 from locales.utils import localize_all, localized_choices, translation_map, with_source_language
@@ -140,8 +141,7 @@ class GuidanceDetails(LazyContext):
 
     @cached_property
     def contacts(self):
-        contacts = self.page.contact_persons.select_related("person", "person__photo")
-        return localize_all(contact.person for contact in contacts)
+        return localized_contacts(self.page.contact_persons.all())
 
 
 class GuidanceContact(Orderable):

@@ -110,18 +110,15 @@ class AccordionBlock(blocks.StructBlock):
 
 
 class PersonChooserBlock(SnippetChooserBlock):
-    """Reads the people with their photos and the photos' renditions: two queries for every
-    contact card of a page, where Wagtail's chooser reads a photo and a rendition per card."""
+    """Reads the people with their photos: one query for every contact card of a page, where
+    Wagtail's chooser reads a photo per card. Routing fetches the photos' renditions with
+    those of every image on the page (home.routing)."""
 
     # In migrations it stays Wagtail's SnippetChooserBlock: only the reading differs.
     canonical_module_path = "wagtail.snippets.blocks.SnippetChooserBlock"
 
     def bulk_to_python(self, values):
-        people = (
-            self.model_class.objects.select_related("photo")
-            .prefetch_related("photo__renditions")
-            .in_bulk(values)
-        )
+        people = self.model_class.objects.select_related("photo").in_bulk(values)
         result, seen = [], set()
         for pk in values:
             person = people.get(pk)

@@ -1,8 +1,9 @@
 """What every listing page shares: pagination and keeping the filters in links."""
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.functions import Length, Substr
+from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 
 
@@ -32,3 +33,13 @@ def public(pages):
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
     return pages.filter(~Exists(restricted_above))
+
+
+def with_image(pages, field, *filter_specs):
+    """pages with their image (the foreign key field) joined, and its renditions of the
+    filter specs in one query more (Wagtail's prefetch_renditions, through the page)."""
+    renditions = (
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=filter_specs)
+    )
+    prefetch = Prefetch(f"{field}__renditions", renditions, to_attr="prefetched_renditions")
+    return pages.select_related(field).prefetch_related(prefetch)

@@ -2,21 +2,25 @@
 
 Wagtail walks the tree one level at a time (the child by slug, then its specific
 row: two queries per level) and later asks for the ancestors again (view
-restrictions, breadcrumbs). Here the language's home page and every page on the
-path come in two queries (by url_path, with their locales), then the specific row
-of the page served. The pages above it are kept on it (``route_ancestors``) for
-its view restrictions (locales.permissions.RolePagePermissions) and breadcrumbs.
+restrictions, breadcrumbs). Here the sites come with the path of their home in the
+active language; the homes in every language and every page on the path in one
+query (by slug, with their locales), then the specific row of the page served.
+The pages above it are kept on it (``route_ancestors``) for its view restrictions
+(locales.permissions.RolePagePermissions) and breadcrumbs.
 
 Pages that route themselves (RoutablePageMixin, an own ``route``) get the rest of
 the path, as in Wagtail. The view hands the result to Wagtail's serve view, which
 reads it from ``request._wagtail_route_for_request`` (Page.route_for_request).
 """
 
-from django.db.models import Exists, OuterRef, Q, Subquery, prefetch_related_objects
+from django.db.models import Exists, Model, OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
+from wagtail.blocks import StreamValue
+from wagtail.blocks.list_block import ListValue
+from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
@@ -47,8 +51,8 @@ def _specific(page, ancestors, root):
 
 def _with_foreign_keys(page):
     """page.specific, with what its own foreign keys point at (an image, an organiser, a
-    contact person with the photo, a funding note with its logo) and the renditions of
-    all these images in one query, not one per image and size."""
+    contact person with the photo, a funding note with its logo), what its StreamFields
+    choose, and the renditions of all these images in one query, not one per image and size."""
     model = page.specific_class
     if model is None:
         return page.specific
@@ -62,16 +66,42 @@ def _with_foreign_keys(page):
                 if image.many_to_one and issubclass(image.related_model, AbstractImage)
             )
     specific = model._base_manager.select_related(*related).get(pk=page.pk)
-    prefetch_related_objects(list(_images(specific)), "renditions")
+    images = [*_images(specific), *_stream_images(specific)]
+    prefetch_related_objects(images, "renditions")
     return specific
 
 
-def _images(page):
-    """The images among what the page's foreign keys (and theirs, one level) point at."""
-    for value in page._state.fields_cache.values():
-        for obj in (value, *getattr(getattr(value, "_state", None), "fields_cache", {}).values()):
-            if isinstance(obj, AbstractImage):
-                yield obj
+def _images(obj):
+    """The images among what obj's foreign keys (and theirs, one level) point at."""
+    for value in obj._state.fields_cache.values():
+        for found in (value, *getattr(getattr(value, "_state", None), "fields_cache", {}).values()):
+            if isinstance(found, AbstractImage):
+                yield found
+
+
+def _stream_images(page):
+    """The images that the page's StreamFields show (an image block's, a contact card's
+    photo). Reading the blocks fetches what they choose, one query per kind of block
+    (StreamValue's bulk_to_python), so that their renditions come with the page's."""
+    for field in page._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            yield from _images_in(getattr(page, field.attname))
+
+
+def _images_in(value):
+    if isinstance(value, AbstractImage):
+        yield value
+    elif isinstance(value, Model):
+        yield from _images(value)
+    elif isinstance(value, StreamValue):
+        for child in value:
+            yield from _images_in(child.value)
+    elif isinstance(value, dict):  # a StructValue
+        for item in value.values():
+            yield from _images_in(item)
+    elif isinstance(value, (list, ListValue)):
+        for item in value:
+            yield from _images_in(item)
 
 
 def _site_for(sites, hostname, port):
@@ -93,29 +123,39 @@ def _site_for(sites, hostname, port):
 
 
 def _sites(request):
-    """The request's Site and the root paths of every site's home in every language.
+    """The request's Site, every site (sorted as Wagtail sorts them), and the path of the
+    request's site's home in the active language (the root page's where there is none).
 
-    Two queries for what Wagtail asks in three or more (Site.find_for_request,
-    Site.get_site_root_paths); both are kept on the request where Wagtail looks.
+    One query for what Wagtail asks in several (Site.find_for_request): each site comes
+    with its settings row, its root page and its home's path in the active language.
     """
-    sites = list(Site.objects.select_related("root_page", "sitesettings"))
-    homes = {}
-    for home in with_restriction(
-        Page.objects.filter(translation_key__in={site.root_page.translation_key for site in sites})
-    ).select_related("locale"):
-        homes.setdefault(home.translation_key, []).append(home)
+    localized_home = Page.objects.filter(
+        translation_key=OuterRef("root_page__translation_key"),
+        locale__language_code=active_language_code(),
+        live=True,
+    )
+    sites = list(
+        Site.objects.select_related("root_page", "sitesettings").annotate(
+            home_path=Subquery(localized_home.values("path")[:1])
+        )
+    )
     for key in ("hostname",), ("is_default_site",), ("root_page", "url_path"):
         sites.sort(key=lambda site, key=key: _attr(site, key), reverse=key != ("hostname",))
+    hostname = split_domain_port(request._get_raw_host())[0]
+    site = _site_for(sites, hostname, request.get_port())
+    request._wagtail_site = site
+    _keep_settings(request, site)
+    return site, sites
+
+
+def _keep_root_paths(request, sites, homes):
+    """The root paths of every site's home in every language, where Wagtail looks
+    (Site.get_site_root_paths): the homes came with the pages on the path."""
     request._wagtail_cached_site_root_paths = [
         SiteRootPath(site.id, home.url_path, site.root_url, home.locale.language_code)
         for site in sites
         for home in homes.get(site.root_page.translation_key, [])
     ]
-    hostname = split_domain_port(request._get_raw_host())[0]
-    site = _site_for(sites, hostname, request.get_port())
-    request._wagtail_site = site
-    _keep_settings(request, site)
-    return site, homes.get(site.root_page.translation_key, []) if site else []
 
 
 def _keep_settings(request, site):
@@ -148,9 +188,18 @@ def with_restriction(pages):
 
 def route(request, path):
     """Page.route_for_request's result (a RouteResult, or None for a 404)."""
-    site, homes = _sites(request)
+    site, sites = _sites(request)
     if site is None:
         return None
+    components = [component for component in path.split("/") if component]
+    home_keys = {s.root_page.translation_key for s in sites}
+    rows = list(_pages_for(site.home_path or site.root_page.path, components, home_keys))
+    homes = {}
+    for page in rows:
+        if page.translation_key in home_keys:
+            homes.setdefault(page.translation_key, []).append(page)
+    _keep_root_paths(request, sites, homes)
+    homes = homes.get(site.root_page.translation_key, [])
     code = active_language_code()
     home = next((h for h in homes if h.locale.language_code == code and h.live), None)
     home = home or next(h for h in homes if h.pk == site.root_page_id)  # as Page.localized
@@ -160,13 +209,12 @@ def route(request, path):
     codes = {h.locale_id: h.locale.language_code for h in homes}
     if set(codes.values()) >= {language.code for language in LANGUAGES}:
         request._locale_codes = codes  # for lang_attrs (locales_tags._locale_codes)
-    components = [component for component in path.split("/") if component]
     paths = [home.url_path + "/".join(components[: n + 1]) + "/" for n in range(len(components))]
     found, menu, translations = {}, [], []
-    for page in _pages_for(home, components):
+    for page in rows:
         if page.url_path in paths or page.depth == 1:
             found[page.url_path] = page
-        if page.in_menu:
+        if _in_menu(page, home):
             menu.append(page)
         if page.locale_id != home.locale_id:
             translations.append(page)
@@ -186,23 +234,46 @@ def route(request, path):
     key = page.translation_key
     same = {p.pk: p for p in (page, *translations, *homes) if p.translation_key == key}
     request.page_translations = (key, list(same.values()), homes)
-    return RouteResult(_specific(page, ancestors, root))
+    specific = _specific(page, ancestors, root)
+    _keep_source(specific, same.values())
+    return RouteResult(specific)
 
 
-def _pages_for(home, components):
+def _keep_source(page, versions):
+    """An alias's source, for the "not yet translated" notice: among the page's versions
+    that routing found (locales.utils.source_language_code reads what is kept)."""
+    source = next((p for p in versions if p.pk == page.alias_of_id), None)
+    if source is not None:
+        page.alias_of = source
+        page.source_language_code = source.locale.language_code
+
+
+def _in_menu(page, home):
+    """A child of the home in the menu (show_in_menus), live and public (as
+    home.listing.public)."""
+    return (
+        page.depth == home.depth + 1
+        and page.path.startswith(home.path)
+        and page.live
+        and page.show_in_menus
+        and not page.restricted_above
+    )
+
+
+def _pages_for(home_path, components, home_keys):
     """In one query: the pages on the path (by slug, indexed; url_path is not) below the home
-    page and the root; the home's children in the menu (in_menu); the served page's
+    page at home_path and the root; every site's home in every language (home_keys: their
+    translation keys); the home's children (the menu's candidates); the served page's
     translations (pages in other languages with the translation key of a page with the last
     slug at the path's depth; the caller keeps those of the page it finds). Each branch of
     the OR is indexed (slug, path, translation key), so PostgreSQL reads no other rows."""
-    depth = home.depth + 1
-    menu = Q(depth=depth, path__startswith=home.path, live=True, show_in_menus=True)
-    root = home.path[: Page.steplen]
-    wanted = Q(slug__in=components, path__startswith=home.path, depth__gt=home.depth)
-    wanted |= Q(path=root) | menu
+    depth = len(home_path) // Page.steplen
+    menu = Q(depth=depth + 1, path__startswith=home_path, live=True, show_in_menus=True)
+    wanted = Q(slug__in=components, path__startswith=home_path, depth__gt=depth)
+    wanted |= Q(path=home_path[: Page.steplen]) | menu | Q(translation_key__in=home_keys)
     if components:
         last = Page.objects.filter(
-            slug=components[-1], depth=home.depth + len(components), path__startswith=home.path
+            slug=components[-1], depth=depth + len(components), path__startswith=home_path
         )
         wanted |= Q(translation_key=Subquery(last.values("translation_key")[:1]))
     pages = with_restriction(Page.objects.filter(wanted)).annotate(
@@ -212,15 +283,7 @@ def _pages_for(home, components):
             )
         )
     )
-    for page in pages.select_related("locale").order_by("path"):
-        page.in_menu = (
-            page.depth == depth
-            and page.path.startswith(home.path)
-            and page.live
-            and page.show_in_menus
-            and not page.restricted_above  # as home.listing.public
-        )
-        yield page
+    return pages.select_related("locale").order_by("path")
 
 
 def serve(request, path):

@@ -265,8 +265,10 @@ def localized_choices(queryset):
     def preference(item):
         return (item.locale.language_code == code, item.locale.language_code == DEFAULT_LANGUAGE)
 
+    if isinstance(queryset, QuerySet):
+        queryset = queryset.select_related("locale")
     chosen = {}
-    for item in queryset.select_related("locale"):
+    for item in queryset:  # or a list of items with their locales (home.labels)
         current = chosen.get(item.translation_key)
         if current is None or preference(item) > preference(current):
             chosen[item.translation_key] = item

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -17,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.cache import LazyContext
 from home.indexes import IndexListing, IndexPage
-from home.listing import public, selected
+from home.listing import public, selected, with_image
 from home.models import SOURCE_LANGUAGE, Taxonomy, alt_text_field, page_translatable_fields
 from locales.permissions import RolePagePermissions
 from locales.utils import (
@@ -43,17 +42,8 @@ class NewsCategory(Taxonomy):
 def news_items(locale_id):
     """Live, public news in one language, newest first, with what a listing shows."""
     pages = public(NewsPage.objects.live()).filter(locale_id=locale_id)
-    return (
-        with_source_language(pages)
-        .prefetch_related(
-            "categories",
-            models.Prefetch(
-                "lead_image",
-                queryset=get_image_model().objects.prefetch_renditions(LIST_RENDITION),
-            ),
-        )
-        .order_by("-date", "-pk")
-    )
+    pages = with_image(with_source_language(pages), "lead_image", LIST_RENDITION)
+    return pages.prefetch_related("categories").order_by("-date", "-pk")
 
 
 def with_localized_categories(pages):

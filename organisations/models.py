@@ -13,7 +13,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -22,7 +21,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BaseStreamBlock
 from home.cache import LazyContext
 from home.indexes import IndexListing, IndexPage
-from home.listing import public, selected
+from home.listing import public, selected, with_image
+from home.localized import localized_choice_lists, localized_contacts, localized_lists
 from home.models import (
     SOURCE_LANGUAGE,
     District,
@@ -33,7 +33,7 @@ from home.models import (
 )
 from locales.languages import DEFAULT_LANGUAGE
 from locales.permissions import RolePagePermissions
-from locales.utils import localize_all, localized_choices, translation_map, with_source_language
+from locales.utils import localize_all, translation_map, with_source_language
 
 LOGO_RENDITION = "max-160x160"
 
@@ -64,11 +64,9 @@ class OrganisationListing(IndexListing):
 
     @cached_property
     def filters(self):
-        return {
-            "field": localized_choices(FieldOfAction.objects.all()),
-            "language": localized_choices(SpokenLanguage.objects.all()),
-            "district": localized_choices(District.objects.all()),
-        }
+        return localized_choice_lists(
+            {"field": FieldOfAction, "language": SpokenLanguage, "district": District}
+        )
 
     @cached_property
     def selected(self):
@@ -87,15 +85,11 @@ class OrganisationIndexPage(IndexPage):
         verbose_name = _("organisation directory")
 
     def organisations(self, request):
+        organisations = with_source_language(public(OrganisationPage.objects.live()).child_of(self))
         organisations = (
-            with_source_language(public(OrganisationPage.objects.live()).child_of(self))
+            with_image(organisations, "logo", LOGO_RENDITION)
             .select_related("district")
-            .prefetch_related(
-                "fields_of_action",
-                models.Prefetch(
-                    "logo", queryset=get_image_model().objects.prefetch_renditions(LOGO_RENDITION)
-                ),
-            )
+            .prefetch_related("fields_of_action")
             .order_by("title")
         )
         query = request.GET.get("q", "").strip()[:200]
@@ -265,10 +259,15 @@ class OrganisationPage(RolePagePermissions, Page):
         return self._source_page
 
     def upcoming_events(self, limit=5):
-        """Upcoming events this organisation organises, in this page's language."""
+        """Upcoming events this organisation organises, in this page's language (events point
+        at the German original: found by its translation key, without a query of its own)."""
+        original = {
+            "organiser__translation_key": self.translation_key,
+            "organiser__locale__language_code": DEFAULT_LANGUAGE,
+        }
         return (
-            public(self.source_page().events.live())
-            .filter(locale_id=self.locale_id, event_dates__end__gte=timezone.now())
+            public(self._meta.get_field("events").related_model.objects.live())
+            .filter(**original, locale_id=self.locale_id, event_dates__end__gte=timezone.now())
             .annotate(next_start=models.Min("event_dates__start"))
             .order_by("next_start")[:limit]
         )
@@ -283,42 +282,36 @@ class OrganisationDetails(LazyContext):
     """Labels, contacts, committees and events in the visitor's language."""
 
     @cached_property
-    def _terms(self):
-        page = self.page
-        return {
-            "fields_of_action": list(page.fields_of_action.all()),
-            "target_groups": list(page.target_groups.all()),
-            "spoken_languages": list(page.languages.all()),
-        }
-
-    @cached_property
     def _labels(self):
-        terms = [term for kind in self._terms.values() for term in kind]
-        return translation_map(terms + ([self.page.district] if self.page.district else []))
-
-    def _labelled(self, kind):
-        return [self._labels[term.translation_key] for term in self._terms[kind]]
+        page = self.page
+        return localized_lists(
+            {
+                "fields_of_action": page.fields_of_action.all(),
+                "target_groups": page.target_groups.all(),
+                "spoken_languages": page.languages.all(),
+                "district": District.objects.filter(pk=page.district_id),
+            }
+        )
 
     @cached_property
     def fields_of_action(self):
-        return self._labelled("fields_of_action")
+        return self._labels["fields_of_action"]
 
     @cached_property
     def target_groups(self):
-        return self._labelled("target_groups")
+        return self._labels["target_groups"]
 
     @cached_property
     def spoken_languages(self):
-        return self._labelled("spoken_languages")
+        return self._labels["spoken_languages"]
 
     @cached_property
     def district(self):
-        return self._labels.get(getattr(self.page.district, "translation_key", None))
+        return next(iter(self._labels["district"]), None)
 
     @cached_property
     def contacts(self):
-        contacts = self.page.contact_persons.select_related("person", "person__photo")
-        return localize_all(contact.person for contact in contacts)
+        return localized_contacts(self.page.contact_persons.all())
 
     @cached_property
     def committees(self):

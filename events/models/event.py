@@ -15,9 +15,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.cache import LazyContext
+from home.localized import localized_lists
 from home.models import SOURCE_LANGUAGE, alt_text_field, page_translatable_fields
 from locales.permissions import RolePagePermissions
-from locales.utils import localize_one, translation_map
+from locales.utils import localize_one
 
 from ..forms import EventPageForm
 from ..panels import SubmissionPanel
@@ -318,16 +319,42 @@ class EventPage(RolePagePermissions, Page):
 
     # Dates ----------------------------------------------------------------------------------
 
-    def schedule(self):
-        """The event's Schedule (events.recurrence) from its rows, saved or not."""
-        rows = list(self.occurrences.all())
+    def schedule(self, dates=None):
+        """The event's Schedule (events.recurrence) from its rows, saved or not.
+
+        dates: ([(start, end)] of its rows, [cancelled days]) where read already."""
+        if dates is None:
+            dates = (
+                [(row.start, row.end) for row in self.occurrences.all()],
+                [row.date for row in self.exception_dates.all()],
+            )
+        starts, days = dates
         return Schedule(
-            first=(rows[0].start, rows[0].end) if rows else None,
+            first=starts[0] if starts else None,
             rule=self.recurrence_rule,
-            exceptions=frozenset(row.date for row in self.exception_dates.all()),
-            extra=[(row.start, row.end) for row in rows[1:]],
+            exceptions=frozenset(days),
+            extra=starts[1:],
             all_day=self.all_day,
             zone=self.recurrence_timezone,
+        )
+
+    def saved_dates(self):
+        """schedule()'s dates as saved, in one query (its dates and cancelled days, UNION ALL);
+        None for a page whose rows are in memory (a preview)."""
+        if not isinstance(self.occurrences.all(), models.QuerySet):
+            return None
+        no_time = models.Value(None, output_field=models.DateTimeField())
+        no_day = models.Value(None, output_field=models.DateField())
+        occurrences = self.occurrences.values(
+            order=models.F("sort_order"), begins=models.F("start"), ends=models.F("end"), day=no_day
+        )
+        cancelled = self.exception_dates.values(
+            order=models.F("sort_order"), begins=no_time, ends=no_time, day=models.F("date")
+        )
+        rows = list(occurrences.order_by().union(cancelled.order_by(), all=True).order_by("order"))
+        return (
+            [(row["begins"], row["ends"]) for row in rows if row["day"] is None],
+            [row["day"] for row in rows if row["day"] is not None],
         )
 
     def save(self, *args, **kwargs):
@@ -387,7 +414,7 @@ class EventDetails(LazyContext):
 
     @cached_property
     def _schedule(self):
-        return self.page.schedule()
+        return self.page.schedule(self.page.saved_dates())
 
     @cached_property
     def _dates(self):
@@ -402,13 +429,11 @@ class EventDetails(LazyContext):
         return [date for date in self._dates if date.end < self.now]
 
     @cached_property
-    def _terms(self):
-        return list(self.page.target_groups.all()), list(self.page.languages.all())
-
-    @cached_property
     def _labels(self):
-        target_groups, languages = self._terms
-        return translation_map([*target_groups, *languages])
+        page = self.page
+        return localized_lists(
+            {"target_groups": page.target_groups.all(), "languages": page.languages.all()}
+        )
 
     @cached_property
     def upcoming(self):
@@ -428,11 +453,11 @@ class EventDetails(LazyContext):
 
     @cached_property
     def target_group_labels(self):
-        return [self._labels[item.translation_key] for item in self._terms[0]]
+        return self._labels["target_groups"]
 
     @cached_property
     def language_labels(self):
-        return [self._labels[item.translation_key] for item in self._terms[1]]
+        return self._labels["languages"]
 
     @cached_property
     def organiser(self):

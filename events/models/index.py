@@ -10,8 +10,9 @@ from wagtail.models import Page
 
 from home.indexes import IndexListing, IndexPage
 from home.listing import public, selected
+from home.localized import localized_choice_lists
 from home.models import District, SpokenLanguage, TargetGroup
-from locales.utils import localized_choices, translation_map, with_source_language
+from locales.utils import translation_map, with_source_language
 
 from ..recurrence import at_midnight, end_of_day
 from .dates import EventDate
@@ -82,11 +83,9 @@ class EventListing(IndexListing):
 
     @cached_property
     def filters(self):
-        return {
-            "target_group": localized_choices(TargetGroup.objects.all()),
-            "language": localized_choices(SpokenLanguage.objects.all()),
-            "district": localized_choices(District.objects.all()),
-        }
+        return localized_choice_lists(
+            {"target_group": TargetGroup, "language": SpokenLanguage, "district": District}
+        )
 
     @cached_property
     def selected(self):
