@@ -13,15 +13,17 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from icalendar.parser.string import _foldline
 from wagtail.models import Site
 
 from locales.languages import DEFAULT_LANGUAGE
 from locales.utils import active_language_code, source_language_code, translation_map
 
-from .recurrence import BERLIN, berlin, local
+from .recurrence import BERLIN, berlin, local, zone_of
 
 PRODID = "-//Integrationsportal//Veranstaltungen//DE"
 TIMEZONE = "Europe/Berlin"
+FOLD_AT = 75  # octets at which icalendar folds a content line (RFC 5545 3.1)
 
 
 def berlin_vtimezone():
@@ -65,12 +67,27 @@ def calendar_bytes(pages, request, name):
     organisers = translation_map(page.organiser for page in pages if page.organiser)
     calendar = new_calendar(name)
     host = uid_domain()
+    zones = set()
     for page in pages:
         organiser = organisers.get(page.organiser.translation_key) if page.organiser else None
         for component in event_components(page, request, organiser, host):
             calendar.add_component(component)
-    calendar.add_missing_timezones()  # the VTIMEZONE of a series in another zone
-    return calendar.to_ical()
+        if not page.all_day:
+            zones.add(zone_of(page.recurrence_timezone))  # as Schedule.tz
+    if zones - {BERLIN}:
+        calendar.add_missing_timezones()  # the VTIMEZONE of a series in another zone
+    return to_ical(calendar)
+
+
+def to_ical(calendar):
+    """calendar.to_ical(), byte for byte, quicker: icalendar folds every line a character at
+    a time (a third of a feed's time); a line of fewer than 75 ASCII characters needs none."""
+    lines = [
+        line if len(line) < FOLD_AT and line.isascii() else _foldline(line)
+        for line in calendar.content_lines()
+        if line
+    ]
+    return ("\r\n".join(lines) + "\r\n").encode()
 
 
 def uid_domain():
