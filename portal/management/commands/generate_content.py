@@ -27,7 +27,7 @@ from home.signals import invalidation_paused
 from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from organisations.models import OrganisationIndexPage, OrganisationPage
-from portal.bulk_pages import Parent, Spec, alias_of, search_entries_deferred, write
+from portal.bulk_pages import Parent, Spec, alias_of, analyze, search_entries_deferred, write
 
 WORDS = [
     "Eltern",
@@ -57,6 +57,7 @@ SECTIONS = (
     (NewsIndexPage, "Aktuelles", "aktuelles"),
     (GuidanceIndexPage, "Handreichungen", "handreichungen"),
 )
+MODELS = (OrganisationPage, EventPage, NewsPage, GuidancePage, EventOccurrence, EventDate)
 BATCH = 2000  # German pages written at a time, with their aliases
 TERMS = {
     FieldOfAction: ("Bildung", "Sport", "Kultur", "Arbeit"),
@@ -100,6 +101,7 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     numbers = range(batch, min(batch + BATCH, first + pages))
                     self.batch(numbers, parents, rng, terms)
+                    analyze(MODELS)  # before COMMIT, whose foreign-key checks plan with them
                 self.organisers = [
                     spec.page.pk if isinstance(spec, Spec) else spec for spec in self.organisers
                 ]
