@@ -17,9 +17,11 @@ after each call, which made the search index most of the time and grew with the
 site. Here, on PostgreSQL, a page's entry is one row of plain SQL (the same
 to_tsvector/setweight values the backend writes), an alias's entry a copy of its
 source's in one INSERT … SELECT, and the title norms are refreshed once
-(search_entries_deferred). No signal is sent: the caller
-pauses cache invalidation and drops cached pages once; event dates of a single
-occurrence are written as they are (EventPage.rebuild_dates gives the same).
+(search_entries_deferred).
+
+No signal is sent: the caller pauses cache invalidation and drops cached pages
+once; event dates of a single occurrence are written as they are
+(EventPage.rebuild_dates gives the same).
 write_aliases() gives pages saved the ordinary way (the demo's German tree) their aliases
 the same way, copying their child rows and many-to-many links as Wagtail's alias action.
 """
@@ -152,7 +154,7 @@ def _insert_relations(model, specs, batch_size):
 def _index(model, pages):
     """Search index entries; related fields (taxonomy names) prefetched, not read per page."""
     backend = get_search_backend()
-    fast = connection.vendor == "postgresql" and getattr(_deferred, "active", False)
+    fast = connection.vendor == "postgresql" and _deferred.active
     if fast:  # an alias's entry is its source's
         copied = _copy_entries([page.pk for page in pages if page.alias_of_id])
         pages = [page for page in pages if page.pk not in copied]
@@ -165,11 +167,8 @@ def _index(model, pages):
         backend.add_bulk(model, list(pages))
 
 
-class _Deferred:
+class _deferred:  # noqa: N801 (a flag, set while search_entries_deferred runs)
     active = False
-
-
-_deferred = _Deferred()
 
 
 @contextmanager
