@@ -13,15 +13,17 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from icalendar.parser.string import _escape_char, _foldline
 from wagtail.models import Site
 
 from locales.languages import DEFAULT_LANGUAGE
 from locales.utils import active_language_code, source_language_code, translation_map
 
-from .recurrence import BERLIN, berlin, local
+from .recurrence import BERLIN, berlin, local, zone_of
 
 PRODID = "-//Integrationsportal//Veranstaltungen//DE"
 TIMEZONE = "Europe/Berlin"
+FOLD_AT = 75  # octets at which icalendar folds a content line (RFC 5545 3.1)
 
 
 def berlin_vtimezone():
@@ -63,14 +65,80 @@ def calendar_bytes(pages, request, name):
     """A VCALENDAR with every date of the pages (EventPages with organiser selected)."""
     pages = list(pages)
     organisers = translation_map(page.organiser for page in pages if page.organiser)
-    calendar = new_calendar(name)
     host = uid_domain()
+
+    def organiser_of(page):
+        return organisers.get(page.organiser.translation_key) if page.organiser else None
+
+    calendar = new_calendar(name)
+    if any(not page.all_day and zone_of(page.recurrence_timezone) != BERLIN for page in pages):
+        # A series in another zone needs its VTIMEZONE: icalendar finds and writes it.
+        for page in pages:
+            for component in event_components(page, request, organiser_of(page), host):
+                calendar.add_component(component)
+        calendar.add_missing_timezones()
+        return to_ical(calendar.content_lines())
+    lines = calendar.content_lines()[:-2]  # up to END:VCALENDAR and the final ""
     for page in pages:
-        organiser = organisers.get(page.organiser.translation_key) if page.organiser else None
-        for component in event_components(page, request, organiser, host):
-            calendar.add_component(component)
-    calendar.add_missing_timezones()  # the VTIMEZONE of a series in another zone
-    return calendar.to_ical()
+        lines += vevent_lines(page, request, organiser_of(page), host)
+    return to_ical([*lines, "END:VCALENDAR"])
+
+
+def to_ical(lines):
+    """Content lines as bytes, as icalendar's to_ical() writes them (folded, CRLF after each),
+    quicker: icalendar folds a line a character at a time (a third of a feed's time), and a
+    line of fewer than 75 ASCII characters needs no folding."""
+    folded = [
+        line if len(line) < FOLD_AT and line.isascii() else _foldline(line)
+        for line in lines
+        if line
+    ]
+    return ("\r\n".join(folded) + "\r\n").encode()
+
+
+def vevent_lines(page, request, organiser, host):
+    """The content lines of the page's VEVENTs. An event of one date (most of them) is
+    written here directly, ~10× quicker than through icalendar's objects and byte for byte
+    what icalendar writes (tests/test_ics*.py); others go through event_components."""
+    schedule = page.schedule()
+    if schedule.first is None:
+        return []
+    first_cancelled = schedule.is_cancelled(schedule.first[0])
+    if schedule.rule or schedule.extra or first_cancelled or schedule.cancelled_starts():
+        return [
+            line
+            for component in event_components(page, request, organiser, host)
+            for line in component.content_lines()
+            if line
+        ]
+    shared = details(page, request, organiser)
+    language = f";LANGUAGE={text_language(page)}" if text_language(page) else ""
+    start, end = schedule.first
+    if page.all_day:
+        start_end = [
+            f"DTSTART;VALUE=DATE:{berlin(start):%Y%m%d}",
+            f"DTEND;VALUE=DATE:{berlin(end).date() + dt.timedelta(days=1):%Y%m%d}",
+        ]
+    else:
+        start_end = [
+            f"DTSTART;TZID={TIMEZONE}:{local(start):%Y%m%dT%H%M%S}",
+            f"DTEND;TZID={TIMEZONE}:{local(end):%Y%m%dT%H%M%S}",
+        ]
+    stamp = f"{shared['dtstamp']:%Y%m%dT%H%M%SZ}"
+    lines = [
+        "BEGIN:VEVENT",
+        f"SUMMARY{language}:{_escape_char(shared['summary'])}",
+        *start_end,
+        f"DTSTAMP:{stamp}",
+        f"UID:{_escape_char(uid(page, host))}",
+        "CLASS:PUBLIC",
+        f"DESCRIPTION{language}:{_escape_char(shared['description'])}",
+        f"LAST-MODIFIED:{stamp}",
+    ]
+    if "location" in shared:
+        lines.append(f"LOCATION{language}:{_escape_char(shared['location'])}")
+    lines += [f"STATUS:{_escape_char(shared['status'])}", f"URL:{shared['url']}", "END:VEVENT"]
+    return lines
 
 
 def uid_domain():

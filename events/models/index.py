@@ -28,6 +28,11 @@ FILTERS = {
 }
 
 
+# The organiser filter offers the organisers of this many dates (the next ones), not every
+# organisation with an event: issue 15, a bounded index at 100,000 pages.
+ORGANISER_DATES = 200
+
+
 def event_filter(params, prefix=""):
     """A Q object for the filters in params; prefix reaches EventPage from another model."""
     condition = Q()
@@ -95,7 +100,7 @@ class EventListing(IndexListing):
 
     @cached_property
     def organisers(self):
-        return self.page.organiser_choices()
+        return self.page.organiser_choices(self.request)
 
 
 class EventIndexPage(IndexPage):
@@ -127,14 +132,25 @@ class EventIndexPage(IndexPage):
         # Each filter names one term, so the joins add no duplicate rows: no DISTINCT needed.
         return with_source_language(dates, "page__").select_related("page", "page__organiser")
 
-    def organiser_choices(self):
-        """Organisations with events here, labelled in the visitor's language.
+    def organiser_choices(self, request, now=None):
+        """The organisers of the next ORGANISER_DATES dates listed here (the latest ones in
+        the past listing), and the one the visitor chose, labelled in their language.
 
-        The value is the slug of the source page, which every event points at.
+        Bounded, so a site with 25,000 organisations lists a few hundred, in one indexed query
+        (dates by start). The value is the slug of the source page, which every event points at.
         """
-        organisers = Page.objects.filter(
-            id__in=EventPage.objects.child_of(self).live().values("organiser_id")
-        ).order_by("title")
+        now = now or timezone.now()
+        selected = request.GET.get("organiser", "")
+        events = EventPage.objects.child_of(self).live()
+        dates = EventDate.objects.filter(page__in=events)
+        if request.GET.get("past"):
+            dates = dates.filter(end__lt=now).order_by("-start")
+        else:
+            dates = dates.filter(end__gte=now).order_by("start")
+        shown = Q(id__in=dates[:ORGANISER_DATES].values("page__organiser_id"))
+        if selected:
+            shown |= Q(slug=selected, id__in=events.values("organiser_id"))
+        organisers = Page.objects.filter(shown).order_by("title")
         labels = translation_map(organisers)
         return [
             {"slug": page.slug, "name": labels[page.translation_key].title} for page in organisers

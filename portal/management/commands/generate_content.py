@@ -27,7 +27,7 @@ from home.signals import invalidation_paused
 from locales.languages import DEFAULT_LANGUAGE, LANGUAGES
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from organisations.models import OrganisationIndexPage, OrganisationPage
-from portal.bulk_pages import Parent, Spec, alias_of, write
+from portal.bulk_pages import Parent, Spec, alias_of, analyze, search_entries_deferred, write
 
 WORDS = [
     "Eltern",
@@ -57,6 +57,7 @@ SECTIONS = (
     (NewsIndexPage, "Aktuelles", "aktuelles"),
     (GuidanceIndexPage, "Handreichungen", "handreichungen"),
 )
+MODELS = (OrganisationPage, EventPage, NewsPage, GuidancePage, EventOccurrence, EventDate)
 BATCH = 2000  # German pages written at a time, with their aliases
 TERMS = {
     FieldOfAction: ("Bildung", "Sport", "Kultur", "Arbeit"),
@@ -81,21 +82,29 @@ class Command(BaseCommand):
         rng = random.Random(seed)  # noqa: S311 (reproducible content, not secrets)
         german = Locale.objects.get_or_create(language_code=DEFAULT_LANGUAGE)[0]
         locales = [] if no_aliases else self.other_locales(german)
-        with invalidation_paused(), transaction.atomic():
-            home = self.home(german)
-            sections = [self.section(home, *section) for section in SECTIONS]
-            # Each section in every language: parents of the aliases below.
-            parents = [
-                [Parent(page)] + [Parent(self.in_locale(page, locale)) for locale in locales]
-                for page in sections
-            ]
-            terms = {model: self.terms(model, names, german) for model, names in TERMS.items()}
+        with invalidation_paused(), search_entries_deferred():
+            with transaction.atomic():
+                home = self.home(german)
+                sections = [self.section(home, *section) for section in SECTIONS]
+                # Each section in every language: parents of the aliases below.
+                parents = [
+                    [Parent(page)] + [Parent(self.in_locale(page, locale)) for locale in locales]
+                    for page in sections
+                ]
+                terms = {model: self.terms(model, names, german) for model, names in TERMS.items()}
             self.organisers = list(
                 OrganisationPage.objects.filter(locale=german).values_list("pk", flat=True)
             )
             first = Page.objects.filter(depth__gt=3, locale=german).count()  # a second run adds
             for batch in range(first, first + pages, BATCH):
-                self.batch(range(batch, min(batch + BATCH, first + pages)), parents, rng, terms)
+                # A transaction a batch: progress survives a stop, locks and memory stay small.
+                with transaction.atomic():
+                    numbers = range(batch, min(batch + BATCH, first + pages))
+                    self.batch(numbers, parents, rng, terms)
+                    analyze(MODELS)  # before COMMIT, whose foreign-key checks plan with them
+                self.organisers = [
+                    spec.page.pk if isinstance(spec, Spec) else spec for spec in self.organisers
+                ]
                 self.progress(batch + BATCH - first, pages, started)
         total = Page.objects.filter(depth__gte=2).count()
         self.stdout.write(
@@ -129,7 +138,9 @@ class Command(BaseCommand):
     def progress(self, done, pages, started):
         if done < pages:
             elapsed = time.monotonic() - started
-            self.stdout.write(f"{done} of {pages} German pages, {elapsed:.0f} s", ending="\n")
+            now = timezone.now().strftime("%H:%M:%S")
+            self.stdout.write(f"{now} {done} of {pages} German pages, {elapsed:.0f} s")
+            self.stdout.flush()
 
     # Structure ------------------------------------------------------------------
 
