@@ -325,7 +325,7 @@ def test_a_started_translation_shows_the_german_text_as_german(
     assert text and "henüz" in text  # "not yet translated into Türkçe"
 
 
-def test_the_visitor_notice_costs_one_or_two_queries(
+def test_the_visitor_notice_costs_one_query(
     tree, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
     page = tree.guidance_page("Vereinsgründung")
@@ -336,7 +336,7 @@ def test_the_visitor_notice_costs_one_or_two_queries(
     with django_capture_on_commit_callbacks(execute=True):
         _, with_localize = translate_with_localize(page, tree.locales["ar"])
     with_localize = Page.objects.get(pk=with_localize.pk)
-    with django_assert_num_queries(2):  # … and its strings
+    with django_assert_num_queries(1):  # … with its strings
         visitor_state(with_localize)
 
 

@@ -24,12 +24,12 @@ class VisitorState:
 
 
 def visitor_state(page):
-    """The truth about one translated page (not an alias): one query, two for
-    pages translated with wagtail-localize.
+    """The truth about one translated page (not an alias), in one query.
 
     The original is the page this one's translation follows (wagtail-localize's
     source, in any language: an event sent through the Arabic form is translated from
-    Arabic, into German too); without one, the German page of the same key."""
+    Arabic, into German too); without one, the German page of the same key. With a
+    source come its strings and those translated when this page was last published."""
     state = VisitorState()
     followed_sources = TranslationSource.objects.filter(
         object_id=OuterRef("translation_key"),
@@ -47,6 +47,7 @@ def visitor_state(page):
             source_id=Subquery(followed_sources.values("id")[:1]),
             synced_at=Subquery(followed_sources.values("last_updated_at")[:1]),
         )
+        .annotate(**published_strings(page))
     )
     # A German page is never its own fallback: the page itself is excluded above.
     followed = Q(source_id__isnull=False) | Q(locale__language_code=DEFAULT_LANGUAGE)
@@ -63,7 +64,7 @@ def visitor_state(page):
     took_over = page.last_published_at
     if original.source_id is not None:
         took_over = min(filter(None, [took_over, original.synced_at]))
-        total, done = published_strings(original.source_id, page)
+        total, done = original.strings_total or 0, original.strings_done or 0
         state.untranslated = total > 0 and done == 0
         state.partly_untranslated = 0 < done < total
     if changed_at and took_over and changed_at > took_over and not state.untranslated:
@@ -71,8 +72,9 @@ def visitor_state(page):
     return state
 
 
-def published_strings(source_id, page):
-    """(strings, strings translated when the page was last published) of a translation."""
+def published_strings(page):
+    """Annotations of a candidate original: the strings of its source (source_id), and how
+    many of them were translated into page's language when page was last published."""
     translated_then = StringTranslation.objects.filter(
         translation_of_id=OuterRef("string_id"),
         context_id=OuterRef("context_id"),
@@ -81,7 +83,11 @@ def published_strings(source_id, page):
     )
     if page.last_published_at:
         translated_then = translated_then.filter(created_at__lte=page.last_published_at)
-    counts = StringSegment.objects.filter(source_id=source_id).aggregate(
-        total=Count("id"), done=Count("id", filter=Exists(translated_then))
-    )
-    return counts["total"], counts["done"]
+    segments = StringSegment.objects.filter(source_id=OuterRef("source_id")).order_by()
+    segments = segments.values("source_id")  # one group: the source's strings
+    return {
+        "strings_total": Subquery(segments.annotate(n=Count("id")).values("n")[:1]),
+        "strings_done": Subquery(
+            segments.annotate(n=Count("id", filter=Exists(translated_then))).values("n")[:1]
+        ),
+    }
