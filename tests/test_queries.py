@@ -38,7 +38,7 @@ COLD_BUDGET = {
     "HomePage": (8, 11),
     "StandardPage": (7, 8),
     "OrganisationIndexPage": (9, 11),
-    "OrganisationPage": (12, 12),
+    "OrganisationPage": (12, 13),  # 13 in Arabic: over the goal of 12
     "EventIndexPage": (8, 11),
     "EventPage": (9, 12),
     "NewsIndexPage": (10, 12),
